@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Arkisto",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arkisto", targets: ["arkisto"]),
+        .library(name: "ArkistoKit", targets: ["MIME", "Archive", "Ingest", "Query"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // C shims over Debian's libraries. ICU is reached only through CICU, whose public header
+        // includes no ICU header, so ICU's version-renamed symbols never meet Foundation's own ICU.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // Parsing: no storage here.
+        .target(name: "MIME", dependencies: ["CICU"]),
+
+        // Storage: schema, originals, the one write path, read queries.
+        .target(
+            name: "Archive",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CZstd", "CCrypto"]),
+
+        // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
+        .target(name: "Ingest", dependencies: ["MIME", "Archive"]),
+
+        // What users ask: search (and later timelines, complaints, inspection reports).
+        .target(name: "Query", dependencies: ["Archive"]),
+
+        .executableTarget(
+            name: "arkisto",
+            dependencies: [
+                "MIME", "Archive", "Ingest", "Query",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
+        .testTarget(name: "CLITests", dependencies: ["arkisto"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import MIME
+import Archive

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian libraries Arkisto builds against, when they are missing.
+# Safe to run repeatedly: it does nothing when everything is already present.
+set -euo pipefail
+
+packages=(
+  libsqlite3-dev   # SQLite with FTS5 (GRDB links the system library)
+  libicu-dev       # charset converters, word segmentation, normalisation
+  libstemmer-dev   # Snowball stemmers (Finnish)
+  libvoikko-dev    # Finnish morphology
+  voikko-fi        # the Finnish dictionary Voikko reads
+  libzstd-dev      # compression of archived originals
+  libssl-dev       # SHA-256 (libcrypto)
+  pkg-config
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
