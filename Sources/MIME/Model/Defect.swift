@@ -44,7 +44,7 @@ public struct ParseLimits: Sendable, Hashable {
     }
 
     public static let `default` = ParseLimits(
-        maxMessageBytes: 64 << 20, maxNestingDepth: 50, maxHeaderLineBytes: 64 << 10, maxParts: 5_000)
+        maxMessageBytes: 64 << 20, maxNestingDepth: 100, maxHeaderLineBytes: 1 << 20, maxParts: 10_000)
 }
 
 /// A message over one of the ``ParseLimits``.
