@@ -2,5 +2,9 @@ import ArgumentParser
 
 @main
 struct Arkisto: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Archive and search customer-service interactions.")
+    static let configuration = CommandConfiguration(
+        abstract: "Archive and search a Finnish operator's customer-service interactions.",
+        subcommands: [
+            ImportCommand.self, SearchCommand.self, ParseCommand.self, QuarantineCommand.self, OriginalsCommand.self,
+        ])
 }

@@ -1,0 +1,90 @@
+import Foundation
+
+public enum InteractionKind: String, Sendable, Codable, CaseIterable {
+    case email
+    case ticket
+    case call
+}
+
+public enum ParticipantRole: String, Sendable, Codable, CaseIterable {
+    case from
+    case to
+    case cc
+    case bcc
+    case replyTo = "reply_to"
+}
+
+public struct Participant: Hashable, Sendable, Codable {
+    public var role: ParticipantRole
+    public var name: String?
+    /// The address as it identifies the participant: lowercased e-mail address, E.164 phone number.
+    public var address: String
+
+    public init(role: ParticipantRole, name: String?, address: String) {
+        self.role = role
+        self.name = name
+        self.address = address
+    }
+}
+
+public struct NewAttachment: Sendable {
+    public var filename: String?
+    public var contentType: String
+    public var size: Int
+    public var digest: ContentDigest
+    /// Extracted text (text/* attachments), searchable.
+    public var text: String?
+
+    public init(filename: String?, contentType: String, size: Int, digest: ContentDigest, text: String?) {
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
+        self.digest = digest
+        self.text = text
+    }
+}
+
+/// An interaction ready to be archived, built by the importer from a parsed source record.
+public struct NewInteraction: Sendable {
+    public var kind: InteractionKind
+    /// How the source names it: a Message-ID without brackets, `TICKET#N`, a CDR uniqueid.
+    public var sourceRef: String
+    public var occurredAt: Date?
+    public var subject: String
+    public var body: String
+    public var participants: [Participant]
+    public var attachments: [NewAttachment]
+    /// Message ids this one replies to or references, most distant first (References order),
+    /// then In-Reply-To when not already among them.
+    public var references: [String]
+    /// Names of the defects met while reading the source.
+    public var defects: [String]
+
+    public init(
+        kind: InteractionKind, sourceRef: String, occurredAt: Date?, subject: String, body: String,
+        participants: [Participant], attachments: [NewAttachment], references: [String], defects: [String]
+    ) {
+        self.kind = kind
+        self.sourceRef = sourceRef
+        self.occurredAt = occurredAt
+        self.subject = subject
+        self.body = body
+        self.participants = participants
+        self.attachments = attachments
+        self.references = references
+        self.defects = defects
+    }
+
+    /// The participants as one searchable line: `Name <address>; ...`.
+    var participantsText: String {
+        participants.map { p in
+            if let name = p.name, !name.isEmpty { "\(name) <\(p.address)>" } else { p.address }
+        }.joined(separator: "; ")
+    }
+
+    var attachmentText: String {
+        attachments.compactMap { attachment in
+            [attachment.filename, attachment.text].compactMap { $0 }.joined(separator: "\n")
+        }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+
+/// One archive: a SQLite file in WAL mode, read concurrently through a pool, written by one writer.
+public struct ArchiveStore: Sendable {
+    /// The default archive path, `./arkisto.sqlite`.
+    public static let defaultPath = "arkisto.sqlite"
+
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating and migrating when needed) the archive at `path`.
+    public init(path: String) throws(ArchiveError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // WAL with synchronous=NORMAL: a crash or power loss can lose the last transactions but
+            // never corrupts the file; an interrupted import is completed by running it again.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        configuration.busyMode = .timeout(30)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw ArchiveError(path: path, underlying: error)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw ArchiveError(path: path, underlying: error)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw ArchiveError(path: path, underlying: error)
+        }
+    }
+}
+
+/// A failure of the archive file itself (open, migrate, read, write), with the file named.
+public struct ArchiveError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var message: String
+    /// SQLite's primary result code when the failure came from SQLite (13 = SQLITE_FULL).
+    public var sqliteCode: Int32?
+
+    init(path: String, underlying: any Error) {
+        self.path = path
+        if let error = underlying as? DatabaseError {
+            message = error.message ?? "\(error)"
+            sqliteCode = error.resultCode.primaryResultCode.rawValue
+        } else if let error = underlying as? ArchiveError {
+            message = error.message
+            sqliteCode = error.sqliteCode
+        } else {
+            message = "\(underlying)"
+            sqliteCode = nil
+        }
+    }
+
+    public var isDiskFull: Bool { sqliteCode == 13 }
+
+    public var description: String { "archive \(path): \(message)" }
+}

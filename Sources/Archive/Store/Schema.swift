@@ -1,0 +1,135 @@
+import GRDB
+
+/// The archive's schema, one migration per released change. Never edit a registered migration:
+/// add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: e-mail archive") { db in
+            try createImportTables(db)
+            try createOriginalTables(db)
+            try createInteractionTables(db)
+            try createFullTextIndex(db)
+        }
+        return migrator
+    }
+
+    private static func createImportTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE import_run (
+                id INTEGER PRIMARY KEY,
+                source_kind TEXT NOT NULL,
+                arguments TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                archived INTEGER NOT NULL DEFAULT 0,
+                already_present INTEGER NOT NULL DEFAULT 0,
+                quarantined INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE quarantine (
+                id INTEGER PRIMARY KEY,
+                import_run_id INTEGER REFERENCES import_run(id),
+                source_path TEXT NOT NULL,
+                source_offset INTEGER NOT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL,
+                sha256 BLOB,
+                size INTEGER NOT NULL,
+                compression TEXT NOT NULL,
+                data BLOB,
+                quarantined_at TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX quarantine_position ON quarantine(source_path, source_offset, ifnull(sha256, x''));
+            """)
+    }
+
+    private static func createOriginalTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE original (
+                id INTEGER PRIMARY KEY,
+                sha256 BLOB NOT NULL UNIQUE,
+                size INTEGER NOT NULL,
+                compression TEXT NOT NULL,
+                data BLOB NOT NULL
+            );
+            CREATE TABLE source_location (
+                id INTEGER PRIMARY KEY,
+                original_id INTEGER NOT NULL REFERENCES original(id) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                source_offset INTEGER NOT NULL,
+                import_run_id INTEGER REFERENCES import_run(id),
+                UNIQUE (path, source_offset, original_id)
+            );
+            CREATE INDEX source_location_original ON source_location(original_id);
+            """)
+    }
+
+    private static func createInteractionTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE thread (
+                id INTEGER PRIMARY KEY,
+                root_ref TEXT NOT NULL UNIQUE
+            );
+            CREATE TABLE interaction (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('email', 'ticket', 'call')),
+                source_ref TEXT NOT NULL,
+                original_id INTEGER UNIQUE REFERENCES original(id),
+                variant_of INTEGER REFERENCES interaction(id),
+                thread_id INTEGER REFERENCES thread(id),
+                occurred_at TEXT,
+                subject TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL DEFAULT '',
+                participants TEXT NOT NULL DEFAULT '',
+                attachment_text TEXT NOT NULL DEFAULT '',
+                has_attachment INTEGER NOT NULL DEFAULT 0,
+                is_complaint INTEGER NOT NULL DEFAULT 0,
+                is_inspection_request INTEGER NOT NULL DEFAULT 0,
+                defects TEXT NOT NULL DEFAULT '',
+                import_run_id INTEGER REFERENCES import_run(id)
+            );
+            CREATE INDEX interaction_source_ref ON interaction(source_ref);
+            CREATE INDEX interaction_occurred_at ON interaction(occurred_at);
+            CREATE INDEX interaction_thread ON interaction(thread_id);
+            CREATE TABLE participant (
+                interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('from', 'to', 'cc', 'bcc', 'reply_to')),
+                position INTEGER NOT NULL,
+                name TEXT,
+                address TEXT NOT NULL,
+                PRIMARY KEY (interaction_id, role, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX participant_address ON participant(address);
+            CREATE TABLE message_reference (
+                interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                message_id TEXT NOT NULL,
+                PRIMARY KEY (interaction_id, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX message_reference_target ON message_reference(message_id);
+            CREATE TABLE attachment (
+                id INTEGER PRIMARY KEY,
+                interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                filename TEXT,
+                content_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                sha256 BLOB NOT NULL,
+                text TEXT,
+                UNIQUE (interaction_id, position)
+            );
+            """)
+    }
+
+    /// External-content FTS5 over `interaction`; the write path inserts and deletes index rows itself
+    /// so that deletions can pass the exact old values.
+    private static func createFullTextIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE interaction_fts USING fts5(
+                subject, body, participants, attachment_text,
+                content='interaction', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 0'
+            );
+            """)
+    }
+}

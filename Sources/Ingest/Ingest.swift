@@ -1,2 +1,0 @@
-import MIME
-import Archive

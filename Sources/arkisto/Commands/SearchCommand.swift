@@ -1,0 +1,77 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Query
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search the archive, best matches first.")
+
+    @OptionGroup var archive: ArchiveOptions
+    @Option(help: "How many results to show.") var limit = 20
+    @Option(help: "How many results to skip.") var offset = 0
+    @Flag(help: "Show every result.") var all = false
+    @Flag(help: "Print one JSON object with `total` and `results`.") var json = false
+    @Argument(help: ArgumentHelp("The query.", valueName: "query")) var query: [String]
+
+    func run() throws {
+        let started = Date()
+        let page = try Search(archive: archive.open()).run(query.joined(separator: " "), limit: all ? nil : limit, offset: offset)
+        let milliseconds = Date().timeIntervalSince(started) * 1000
+        if json {
+            try Output.json(SearchJSON(page: page, milliseconds: milliseconds))
+            return
+        }
+        let bold = Output.isTerminal
+        for (index, hit) in page.hits.enumerated() {
+            let when = hit.occurredAt.map(Timestamp.format) ?? "(no date)"
+            print("\(offset + index + 1). [\(hit.kind.rawValue)] \(when)  \(hit.subject)")
+            print("   \(hit.participants)")
+            print("   \(highlight(hit.snippet, bold: bold))")
+            print("   ref: \(hit.sourceRef)")
+        }
+        print("\(page.total) hits (\(String(format: "%.1f", milliseconds)) ms)")
+    }
+
+    private func highlight(_ snippet: String, bold: Bool) -> String {
+        let flat = snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat
+            .replacingOccurrences(of: SearchHit.highlightStart, with: bold ? "\u{1B}[1m" : "*")
+            .replacingOccurrences(of: SearchHit.highlightEnd, with: bold ? "\u{1B}[0m" : "*")
+    }
+}
+
+private struct SearchJSON: Encodable {
+    struct Result: Encodable {
+        var interactionID: Int64
+        var kind: String
+        var sourceRef: String
+        var occurredAt: String?
+        var subject: String
+        var participants: String
+        var snippet: String
+        var score: Double
+
+        enum CodingKeys: String, CodingKey {
+            case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at"
+            case subject, participants, snippet, score
+        }
+    }
+
+    var total: Int
+    var results: [Result]
+    var milliseconds: Double
+
+    init(page: SearchPage, milliseconds: Double) {
+        total = page.total
+        self.milliseconds = (milliseconds * 10).rounded() / 10
+        results = page.hits.map { hit in
+            Result(
+                interactionID: hit.interactionID, kind: hit.kind.rawValue, sourceRef: hit.sourceRef,
+                occurredAt: hit.occurredAt.map(Timestamp.format), subject: hit.subject, participants: hit.participants,
+                snippet: hit.snippet.replacingOccurrences(of: SearchHit.highlightStart, with: "<b>")
+                    .replacingOccurrences(of: SearchHit.highlightEnd, with: "</b>"),
+                score: hit.score)
+        }
+    }
+}
