@@ -20,6 +20,11 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CVoikko", providers: [.apt(["libvoikko-dev", "voikko-fi"])]),
+
+        // Finnish analysis and identifier recognisers: no SQLite here.
+        .target(name: "FinnishText", dependencies: ["CICU", "CStemmer", "CVoikko"]),
 
         // Parsing: no storage here.
         .target(name: "MIME", dependencies: ["CICU"]),
@@ -42,6 +47,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .testTarget(name: "FinnishTextTests", dependencies: ["FinnishText"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
