@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "FinnishTextTests", dependencies: ["FinnishText"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
         .testTarget(name: "CLITests", dependencies: ["arkisto"]),
     ],

@@ -1,9 +1,10 @@
 import Archive
 
-/// A search over the archive's full-text index.
+/// A search in the query language of DESIGN.md over an archive.
 ///
-/// The query is taken as words that must all occur; each word reaches FTS5 as a quoted string, so
-/// no user input can produce an FTS5 syntax error or reach SQL.
+/// Text terms reach FTS5 quoted and filters reach SQL as bound parameters, so no user input can
+/// produce an SQL or FTS5 syntax error: a malformed query is a ``QuerySyntaxError`` that points at
+/// the offending position.
 public struct Search: Sendable {
     public var archive: ArchiveStore
 
@@ -12,11 +13,15 @@ public struct Search: Sendable {
     }
 
     public func run(_ query: String, limit: Int?, offset: Int = 0) throws(SearchError) -> SearchPage {
-        let words = query.split(whereSeparator: { $0.isWhitespace || $0 == "\"" }).map(String.init)
-        guard !words.isEmpty else { throw .emptyQuery }
-        let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " ")
+        let node: QueryNode
         do {
-            return try archive.search(FullTextRequest(match: match, limit: limit, offset: offset))
+            node = try QueryParser().parse(query)
+        } catch {
+            throw .syntax(error)
+        }
+        let plan = SearchPlanner().plan(node, limit: limit, offset: offset)
+        do {
+            return try archive.search(plan)
         } catch {
             throw .archive(error)
         }
@@ -24,12 +29,12 @@ public struct Search: Sendable {
 }
 
 public enum SearchError: Error, CustomStringConvertible, Sendable {
-    case emptyQuery
+    case syntax(QuerySyntaxError)
     case archive(ArchiveError)
 
     public var description: String {
         switch self {
-        case .emptyQuery: "the query has no words to search for"
+        case .syntax(let error): "cannot read the query: \(error.pointer)"
         case .archive(let error): "\(error)"
         }
     }

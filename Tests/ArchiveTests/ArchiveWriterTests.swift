@@ -50,7 +50,7 @@ import Testing
             [.archive(a, email(ref: "same@x", subject: "A", body: "1")), .archive(b, email(ref: "same@x", subject: "A", body: "2"))],
             run: run)
         #expect(outcomes == [.archived, .archived])
-        let page = try store.search(FullTextRequest(match: "\"A\"", limit: nil))
+        let page = try store.search(SearchPlan(condition: nil, ranking: "\"A\"", limit: nil))
         #expect(page.total == 2)
         #expect(Set(page.hits.map(\.sourceRef)) == ["same@x"])
     }

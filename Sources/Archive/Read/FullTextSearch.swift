@@ -1,21 +1,6 @@
 import Foundation
 import GRDB
 
-/// A search the archive runs: an FTS5 expression built by the query layer (every term quoted) and
-/// filters that become bound parameters.
-public struct FullTextRequest: Sendable {
-    /// An FTS5 MATCH expression, or nil for filters alone.
-    public var match: String?
-    public var limit: Int?
-    public var offset: Int
-
-    public init(match: String?, limit: Int?, offset: Int = 0) {
-        self.match = match
-        self.limit = limit
-        self.offset = offset
-    }
-}
-
 public struct SearchHit: Sendable, Codable {
     public var interactionID: Int64
     public var kind: InteractionKind
@@ -26,7 +11,7 @@ public struct SearchHit: Sendable, Codable {
     /// The best matching passage; matched words are wrapped in ``SearchHit/highlightStart`` and
     /// ``SearchHit/highlightEnd``.
     public var snippet: String
-    /// Higher is better.
+    /// Higher is better; 0 when the search ranks by time.
     public var score: Double
 
     public static let highlightStart = "\u{2}"
@@ -39,28 +24,50 @@ public struct SearchPage: Sendable {
 }
 
 extension ArchiveStore {
-    /// Column weights for bm25: subject and participants count more than the body.
+    /// Column weights for bm25 (subject, body, participants, attachment text).
     static let bm25Weights = "10.0, 1.0, 4.0, 0.5"
 
-    public func search(_ request: FullTextRequest) throws(ArchiveError) -> SearchPage {
-        try read { db in
-            guard let match = request.match else {
-                return SearchPage(total: 0, hits: [])
+    public func search(_ plan: SearchPlan) throws(ArchiveError) -> SearchPage {
+        let condition = plan.condition.map(SQLCondition.init)
+        return try read { db in
+            var from = "interaction i"
+            var filters: [String] = []
+            var arguments: [any DatabaseValueConvertible & Sendable] = []
+            let select: String
+            let order: String
+            if let ranking = plan.ranking {
+                from = "interaction_fts JOIN interaction i ON i.id = interaction_fts.rowid"
+                filters.append("interaction_fts MATCH ?")
+                arguments.append(ranking)
+                select = "snippet(interaction_fts, -1, ?, ?, '…', 16) AS snippet, bm25(interaction_fts, \(Self.bm25Weights)) AS rank"
+                order = "rank, i.id"
+            } else {
+                select = "substr(i.body, 1, 160) AS snippet, 0.0 AS rank"
+                order = "i.occurred_at DESC, i.id DESC"
             }
+            if let condition {
+                filters.append(condition.sql)
+                arguments += condition.arguments
+            }
+            let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
             let total = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH ?", arguments: [match]) ?? 0
+                db, sql: "SELECT count(*) FROM \(from) \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+
+            var pageArguments: [any DatabaseValueConvertible & Sendable] = []
+            if plan.ranking != nil {
+                pageArguments += [SearchHit.highlightStart, SearchHit.highlightEnd]
+            }
+            pageArguments += arguments
+            pageArguments += [plan.limit ?? -1, plan.offset]
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants,
-                        snippet(interaction_fts, -1, ?, ?, '…', 16) AS snippet,
-                        bm25(interaction_fts, \(Self.bm25Weights)) AS rank
-                    FROM interaction_fts JOIN interaction i ON i.id = interaction_fts.rowid
-                    WHERE interaction_fts MATCH ?
-                    ORDER BY rank, i.id
+                    SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, \(select)
+                    FROM \(from) \(whereClause)
+                    ORDER BY \(order)
                     LIMIT ? OFFSET ?
                     """,
-                arguments: [SearchHit.highlightStart, SearchHit.highlightEnd, match, request.limit ?? -1, request.offset])
+                arguments: StatementArguments(pageArguments))
             let hits = rows.map { row in
                 SearchHit(
                     interactionID: row["id"],

@@ -49,7 +49,8 @@ private struct MessageDescription {
     var text: String {
         var lines = ["== \(name)"]
         func addresses(_ list: [MailAddress]) -> String {
-            list.map { $0.name.map { name in "\(name) <\($0.address)>" } ?? $0.address }.joined(separator: ", ")
+            list.map { address in address.name.map { "\($0) <\(address.address)>" } ?? address.address }
+                .joined(separator: ", ")
         }
         lines.append("Message-ID: \(message.messageID ?? "(none)")")
         if let parent = message.inReplyTo { lines.append("In-Reply-To: \(parent)") }

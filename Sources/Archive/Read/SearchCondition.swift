@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// What a search asks of interactions, as an algebra the archive turns into SQL with bound
+/// parameters. The query layer builds it; no user text ever becomes SQL.
+public indirect enum SearchCondition: Sendable, Equatable {
+    /// An FTS5 expression over `interaction_fts` (the query layer quotes every term).
+    case fullText(String)
+    /// A participant whose address equals (value with `@`), whose domain is (`@domain`), or whose
+    /// address or name begins with the value; nil role means any role.
+    case participant(role: ParticipantRole?, value: String)
+    case kind(InteractionKind)
+    /// `start <= occurred_at < end`.
+    case occurred(start: Date, end: Date)
+    case isComplaint
+    case isInspectionRequest
+    case hasAttachment
+    case all([SearchCondition])
+    case any([SearchCondition])
+    case none(SearchCondition)
+}
+
+/// A search to run: the condition, and the full-text expression that ranks and highlights hits
+/// (nil ranks by time, newest first).
+public struct SearchPlan: Sendable, Equatable {
+    public var condition: SearchCondition?
+    public var ranking: String?
+    public var limit: Int?
+    public var offset: Int
+
+    public init(condition: SearchCondition?, ranking: String?, limit: Int?, offset: Int = 0) {
+        self.condition = condition
+        self.ranking = ranking
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// SQL for a condition over `interaction i`, with its arguments in order.
+struct SQLCondition {
+    var sql: String
+    var arguments: [any DatabaseValueConvertible & Sendable]
+
+    init(_ condition: SearchCondition) {
+        var arguments: [any DatabaseValueConvertible & Sendable] = []
+        sql = Self.render(condition, into: &arguments)
+        self.arguments = arguments
+    }
+
+    private static func render(
+        _ condition: SearchCondition, into arguments: inout [any DatabaseValueConvertible & Sendable]
+    ) -> String {
+        switch condition {
+        case .fullText(let expression):
+            arguments.append(expression)
+            return "i.id IN (SELECT rowid FROM interaction_fts WHERE interaction_fts MATCH ?)"
+        case .participant(let role, let value):
+            let value = value.lowercased()
+            var sql = "EXISTS (SELECT 1 FROM participant p WHERE p.interaction_id = i.id"
+            if let role {
+                sql += " AND p.role = ?"
+                arguments.append(role.rawValue)
+            }
+            if value.hasPrefix("@") {
+                sql += " AND p.address LIKE ? ESCAPE '\\'"
+                arguments.append("%" + escapeLike(value))
+            } else if value.contains("@") {
+                sql += " AND p.address = ?"
+                arguments.append(value)
+            } else {
+                sql += " AND (p.address LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')"
+                arguments.append(escapeLike(value) + "%")
+                arguments.append(escapeLike(value) + "%")
+                arguments.append("% " + escapeLike(value) + "%")
+            }
+            return sql + ")"
+        case .kind(let kind):
+            arguments.append(kind.rawValue)
+            return "i.kind = ?"
+        case .occurred(let start, let end):
+            arguments.append(Timestamp.format(start))
+            arguments.append(Timestamp.format(end))
+            return "(i.occurred_at >= ? AND i.occurred_at < ?)"
+        case .isComplaint:
+            return "i.is_complaint = 1"
+        case .isInspectionRequest:
+            return "i.is_inspection_request = 1"
+        case .hasAttachment:
+            return "i.has_attachment = 1"
+        case .all(let conditions):
+            guard !conditions.isEmpty else { return "1" }
+            return "(" + conditions.map { render($0, into: &arguments) }.joined(separator: " AND ") + ")"
+        case .any(let conditions):
+            guard !conditions.isEmpty else { return "0" }
+            return "(" + conditions.map { render($0, into: &arguments) }.joined(separator: " OR ") + ")"
+        case .none(let condition):
+            return "NOT " + render(condition, into: &arguments)
+        }
+    }
+
+    private static func escapeLike(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

@@ -1,0 +1,220 @@
+import Archive
+import Foundation
+
+/// Reads the query language of DESIGN.md into a ``QueryNode`` tree:
+///
+///     word  "a phrase"  prefix*  ="exact form"  -excluded  NOT x  a OR b  ( ... )
+///     from:  to:  subject:  customer:  kind:email|ticket|call  is:complaint  is:inspection
+///     has:attachment  date:2025  date:2025-03  date:2025-01-01..2025-03-31
+///
+/// Words next to each other must all match. Any malformed query gets a ``QuerySyntaxError``
+/// pointing at the offending position.
+public struct QueryParser {
+    /// The shortest prefix accepted before `*` (shorter ones match most of the archive).
+    public static let minimumPrefixLength = 2
+
+    public init() {}
+
+    public func parse(_ query: String) throws(QuerySyntaxError) -> QueryNode {
+        var lexer = QueryLexer(query)
+        var reader = TokenReader(tokens: try lexer.tokens(), query: query)
+        guard !reader.atEnd else {
+            throw QuerySyntaxError(message: "the query is empty", position: 0, query: query)
+        }
+        let node = try reader.orExpression()
+        if let token = reader.peek {
+            throw QuerySyntaxError(
+                message: token.kind == .close ? "unmatched closing parenthesis" : "unexpected input",
+                position: token.position, query: query)
+        }
+        return node
+    }
+}
+
+private struct TokenReader {
+    let tokens: [QueryToken]
+    let query: String
+    var index = 0
+
+    var atEnd: Bool { index >= tokens.count }
+    var peek: QueryToken? { atEnd ? nil : tokens[index] }
+
+    func error(_ message: String, at position: Int? = nil) -> QuerySyntaxError {
+        QuerySyntaxError(message: message, position: position ?? peek?.position ?? query.count, query: query)
+    }
+
+    mutating func orExpression() throws(QuerySyntaxError) -> QueryNode {
+        var alternatives = [try andExpression()]
+        while let token = peek, token.kind == .or {
+            index += 1
+            guard let next = peek, next.kind != .close, next.kind != .or else {
+                throw error("OR needs a term after it", at: token.position)
+            }
+            alternatives.append(try andExpression())
+        }
+        return alternatives.count == 1 ? alternatives[0] : .or(alternatives)
+    }
+
+    mutating func andExpression() throws(QuerySyntaxError) -> QueryNode {
+        var terms: [QueryNode] = []
+        while let token = peek, token.kind != .or, token.kind != .close {
+            terms.append(try unary())
+        }
+        guard !terms.isEmpty else {
+            if let token = peek, token.kind == .or { throw error("OR needs a term before it") }
+            throw error("expected a term")
+        }
+        return terms.count == 1 ? terms[0] : .and(terms)
+    }
+
+    mutating func unary() throws(QuerySyntaxError) -> QueryNode {
+        guard let token = peek else { throw error("expected a term") }
+        if token.kind == .not {
+            index += 1
+            guard let next = peek, next.kind != .or, next.kind != .close else {
+                throw error("nothing to exclude after '-'", at: token.position)
+            }
+            return .not(try unary())
+        }
+        return try primary()
+    }
+
+    mutating func primary() throws(QuerySyntaxError) -> QueryNode {
+        guard let token = peek else { throw error("expected a term") }
+        index += 1
+        switch token.kind {
+        case .open:
+            if let next = peek, next.kind == .close {
+                throw error("empty parentheses", at: token.position)
+            }
+            guard !atEnd else { throw error("unclosed parenthesis", at: token.position) }
+            let inner = try orExpression()
+            guard let close = peek, close.kind == .close else {
+                throw error("unclosed parenthesis", at: token.position)
+            }
+            _ = close
+            index += 1
+            return inner
+        case .close:
+            throw error("unmatched closing parenthesis", at: token.position)
+        case .or, .not:
+            throw error("expected a term", at: token.position)
+        case .word(let word):
+            return .text(try textTerm(word: word, position: token.position, column: nil))
+        case .phrase(let phrase):
+            return .text(try phraseTerm(phrase, position: token.position, column: nil))
+        case .exact(let form):
+            guard !form.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw error("= needs a word", at: token.position)
+            }
+            return .text(TextTerm(.exact(form)))
+        case .field(let name, let value, let quoted):
+            return try field(name: name, value: value, quoted: quoted, position: token.position)
+        }
+    }
+
+    func textTerm(word: String, position: Int, column: TextColumn?) throws(QuerySyntaxError) -> TextTerm {
+        if word.hasSuffix("*") {
+            let stem = String(word.dropLast()).trimmingCharacters(in: CharacterSet(charactersIn: "*"))
+            guard stem.count >= QueryParser.minimumPrefixLength else {
+                throw error("a prefix needs at least \(QueryParser.minimumPrefixLength) letters before *", at: position)
+            }
+            return TextTerm(.prefix(stem), column: column)
+        }
+        guard word.contains(where: { $0.isLetter || $0.isNumber }) else {
+            throw error("'\(word)' has nothing to search for", at: position)
+        }
+        return TextTerm(.word(word), column: column)
+    }
+
+    func phraseTerm(_ phrase: String, position: Int, column: TextColumn?) throws(QuerySyntaxError) -> TextTerm {
+        let words = phrase.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.contains(where: { $0.contains(where: { $0.isLetter || $0.isNumber }) }) else {
+            throw error("empty phrase", at: position)
+        }
+        return TextTerm(words.count == 1 ? .word(words[0]) : .phrase(words), column: column)
+    }
+
+    func field(name: String, value: String, quoted: Bool, position: Int) throws(QuerySyntaxError) -> QueryNode {
+        switch name {
+        case "from": return .filter(.from(value))
+        case "to": return .filter(.to(value))
+        case "customer": return .filter(.customer(value))
+        case "subject":
+            return .text(quoted
+                ? try phraseTerm(value, position: position, column: .subject)
+                : try textTerm(word: value, position: position, column: .subject))
+        case "kind":
+            guard let kind = InteractionKind(rawValue: value.lowercased()) else {
+                throw error("kind: is email, ticket or call, not '\(value)'", at: position)
+            }
+            return .filter(.kind(kind))
+        case "is":
+            switch value.lowercased() {
+            case "complaint", "reklamaatio": return .filter(.isComplaint)
+            case "inspection", "tarkastuspyyntö": return .filter(.isInspectionRequest)
+            default: throw error("is: takes complaint or inspection, not '\(value)'", at: position)
+            }
+        case "has":
+            guard ["attachment", "liite"].contains(value.lowercased()) else {
+                throw error("has: takes attachment, not '\(value)'", at: position)
+            }
+            return .filter(.hasAttachment)
+        case "date":
+            guard let range = DateRangeSyntax.parse(value) else {
+                throw error(
+                    "date: takes 2025, 2025-03, 2025-03-15, 15.3.2025 or a range A..B, not '\(value)'",
+                    at: position)
+            }
+            return .filter(.date(start: range.start, end: range.end))
+        default:
+            throw error("unknown field \(name):", at: position)
+        }
+    }
+}
+
+/// `2025`, `2025-03`, `2025-03-15`, `15.3.2025`, `3.2025` and ranges `A..B` (either end open).
+enum DateRangeSyntax {
+    static func parse(_ text: String) -> (start: Date, end: Date)? {
+        if let dots = text.range(of: "..") {
+            let from = String(text[..<dots.lowerBound])
+            let to = String(text[dots.upperBound...])
+            let start = from.isEmpty ? Date.distantPast : period(from)?.start
+            let end = to.isEmpty ? Date.distantFuture : period(to)?.end
+            guard let start, let end, start < end else { return nil }
+            return (start, end)
+        }
+        return period(text)
+    }
+
+    /// The UTC period a date written at some precision covers.
+    static func period(_ text: String) -> (start: Date, end: Date)? {
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        let finnish = text.split(separator: ".", omittingEmptySubsequences: false)
+        var year: Int?, month: Int?, day: Int?
+        if iso.count >= 1 && iso.count <= 3 && iso[0].count == 4 && !text.contains(".") {
+            year = Int(iso[0])
+            month = iso.count > 1 ? Int(iso[1]) : nil
+            day = iso.count > 2 ? Int(iso[2]) : nil
+            if (iso.count > 1 && month == nil) || (iso.count > 2 && day == nil) { return nil }
+        } else if finnish.count == 3, finnish[2].count == 4 {
+            (day, month, year) = (Int(finnish[0]), Int(finnish[1]), Int(finnish[2]))
+            if day == nil || month == nil { return nil }
+        } else if finnish.count == 2, finnish[1].count == 4 {
+            (month, year) = (Int(finnish[0]), Int(finnish[1]))
+            if month == nil { return nil }
+        } else {
+            return nil
+        }
+        guard let year, (1900...2999).contains(year) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let components = DateComponents(year: year, month: month ?? 1, day: day ?? 1)
+        guard (1...12).contains(components.month ?? 0), let start = calendar.date(from: components),
+              calendar.component(.day, from: start) == (day ?? 1)
+        else { return nil }
+        let unit: Calendar.Component = day != nil ? .day : month != nil ? .month : .year
+        guard let end = calendar.date(byAdding: unit, value: 1, to: start) else { return nil }
+        return (start, end)
+    }
+}

@@ -1,0 +1,69 @@
+import Archive
+import Foundation
+
+/// A parsed query, as the agent typed it.
+public indirect enum QueryNode: Equatable, Sendable {
+    case text(TextTerm)
+    case filter(QueryFilter)
+    case and([QueryNode])
+    case or([QueryNode])
+    case not(QueryNode)
+}
+
+/// Something to look for in the text of interactions.
+public struct TextTerm: Equatable, Sendable {
+    public enum Form: Equatable, Sendable {
+        /// Any inflection of the word (and compounds containing it).
+        case word(String)
+        /// The words next to each other, in order, each in any inflection.
+        case phrase([String])
+        /// Words beginning with this.
+        case prefix(String)
+        /// Only this written form.
+        case exact(String)
+    }
+
+    public var form: Form
+    /// Limits the term to one column (`subject:`); nil means every text column.
+    public var column: TextColumn?
+
+    public init(_ form: Form, column: TextColumn? = nil) {
+        self.form = form
+        self.column = column
+    }
+}
+
+public enum TextColumn: String, Equatable, Sendable {
+    case subject
+    case body
+    case participants
+}
+
+/// A condition on an interaction's metadata.
+public enum QueryFilter: Equatable, Sendable {
+    case from(String)
+    case to(String)
+    case customer(String)
+    case kind(InteractionKind)
+    case isComplaint
+    case isInspectionRequest
+    case hasAttachment
+    /// Half-open: `start <= occurred_at < end`, UTC.
+    case date(start: Date, end: Date)
+}
+
+/// A query that cannot be read, with the position (0-based, in characters) of the problem.
+public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var position: Int
+    public var query: String
+
+    public var description: String {
+        "\(message) at position \(position + 1)"
+    }
+
+    /// The query with a caret under the offending position, for a terminal.
+    public var pointer: String {
+        query + "\n" + String(repeating: " ", count: position) + "^ " + message
+    }
+}
