@@ -13,6 +13,8 @@ public struct Defect: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable, Codable {
         case missingClosingBoundary = "missing_closing_boundary"
         case missingBoundaryParameter = "missing_boundary_parameter"
+        /// A multipart body without any delimiter line: kept whole as one undecoded leaf.
+        case startBoundaryNotFound = "start_boundary_not_found"
         case unknownCharset = "unknown_charset"
         case invalidCharacters = "invalid_characters"
         case undeclared8BitHeader = "undeclared_8bit_header"

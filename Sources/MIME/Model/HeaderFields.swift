@@ -5,6 +5,11 @@ public struct HeaderFields: Sendable, Sequence {
         public var name: String
         /// The unfolded raw value (leading white space removed), undecoded.
         public var rawValue: String
+
+        public init(name: String, rawValue: String) {
+            self.name = name
+            self.rawValue = rawValue
+        }
     }
 
     public private(set) var fields: [Field]
@@ -29,7 +34,9 @@ public struct HeaderFields: Sendable, Sequence {
 }
 
 extension String {
+    /// Equality ignoring ASCII case (field names are ASCII).
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        utf8.count == other.utf8.count && lowercased() == other.lowercased()
+        utf8.count == other.utf8.count
+            && zip(utf8, other.utf8).allSatisfy { ASCIIByte.lowercased($0) == ASCIIByte.lowercased($1) }
     }
 }

@@ -10,6 +10,9 @@ public struct MessagePart: Sendable {
     /// The decoded file name from Content-Disposition `filename` or Content-Type `name`.
     public var filename: String?
     public var content: Content
+    /// For a text leaf that is an attachment: its bytes after transfer decoding, before charset
+    /// conversion (what a file saved from it holds). Nil otherwise.
+    public var attachmentBytes: [UInt8]?
 
     public enum Content: Sendable {
         /// A text leaf decoded to Unicode (CRLF kept as found; normalisation is the consumer's).
@@ -23,7 +26,7 @@ public struct MessagePart: Sendable {
 
     public init(
         headers: HeaderFields, contentType: String, contentTypeParameters: [String: String],
-        disposition: String?, filename: String?, content: Content
+        disposition: String?, filename: String?, content: Content, attachmentBytes: [UInt8]? = nil
     ) {
         self.headers = headers
         self.contentType = contentType
@@ -31,5 +34,11 @@ public struct MessagePart: Sendable {
         self.disposition = disposition
         self.filename = filename
         self.content = content
+        self.attachmentBytes = attachmentBytes
+    }
+
+    /// Whether this part is an attachment: its disposition is `attachment` or it has a file name.
+    public var isAttachment: Bool {
+        disposition == "attachment" || filename != nil
     }
 }

@@ -1,0 +1,151 @@
+/// Derives the index terms of one folded word (document side) and the terms that should find it
+/// (query side). Owns the Voikko handle and the stemmer, so it is not thread-safe.
+final class TermDeriver {
+    private let morphology: VoikkoMorphology
+    private let stemmer: SnowballStemmer
+
+    /// Distinct base forms kept per word (ambiguous words have several analyses).
+    static let maximumBaseForms = 4
+    /// Distinct compound components kept per word.
+    static let maximumComponents = 6
+    /// Dotted spellings Voikko accepts that a query word typed without ä/ö may stand for.
+    static let maximumDottedReadings = 3
+
+    init() throws(AnalyzerError) {
+        morphology = try VoikkoMorphology()
+        stemmer = try SnowballStemmer()
+    }
+
+    // MARK: Document side
+
+    /// All terms for a word in a document: the surface form first, then the derived terms that
+    /// share its position.
+    func documentTerms(folded: String, kind: WordKind) -> [String] {
+        var terms = TermSet(folded)
+        guard kind == .letters else { return terms.terms }
+        let shape = WordShape(folded)
+
+        if shape.isDotted {
+            // `matti.virtanen@example.com`, `www.esimerkki.fi`: the pieces, so that `virtanen` or
+            // `example.com` finds the address.
+            for piece in folded.split(whereSeparator: { $0 == "." || $0 == "@" }) where piece.count >= 2 {
+                terms.insert(String(piece))
+            }
+            if shape.hasAt, let at = folded.lastIndex(of: "@") {
+                terms.insert(String(folded[folded.index(after: at)...]))
+            }
+            return terms.terms
+        }
+
+        let beforeColon = shape.hasColon ? folded.split(separator: ":").first.map(String.init) : nil
+        if let beforeColon {
+            terms.insert(beforeColon)  // `EU` finds `EU:n`, `SMS` finds `SMS:llä`
+        }
+        guard !shape.hasDigit else { return terms.terms }
+
+        let analyses = morphology.analyses(of: folded)
+        if !analyses.isEmpty {
+            insertMorphology(of: analyses, into: &terms, withComponents: true)
+        } else if let beforeColon {
+            let prefixAnalyses = morphology.analyses(of: beforeColon)
+            if !prefixAnalyses.isEmpty {
+                insertMorphology(of: prefixAnalyses, into: &terms, withComponents: true)
+            } else if SnowballStemmer.shouldStem(beforeColon) {
+                terms.insert(TermNamespace.stem.term(stemmer.stem(beforeColon)))
+            }
+        } else if SnowballStemmer.shouldStem(folded) {
+            terms.insert(TermNamespace.stem.term(stemmer.stem(folded)))
+        }
+        return terms.terms
+    }
+
+    // MARK: Query side
+
+    /// The terms any of which should match a query word: its surface form, its base forms (all
+    /// analyses) and, for a word Voikko does not know, the base forms of the ä/ö spellings Voikko
+    /// does know or else its stem.
+    func queryTerms(folded: String, kind: WordKind) -> [String] {
+        var terms = TermSet(folded)
+        let shape = WordShape(folded)
+        guard kind == .letters, shape.isMorphologicalWord else { return terms.terms }
+
+        let analyses = morphology.analyses(of: folded)
+        if !analyses.isEmpty {
+            insertMorphology(of: analyses, into: &terms, withComponents: false)
+            return terms.terms
+        }
+        if shape.hasColon, let beforeColon = folded.split(separator: ":").first.map(String.init) {
+            for term in queryTerms(folded: beforeColon, kind: kind) {
+                terms.insert(term)
+            }
+            return terms.terms
+        }
+        let dottedReadings = AsciiFolding.dottedVariants(of: folded)
+            .lazy.filter { self.morphology.accepts($0) }
+            .prefix(Self.maximumDottedReadings)
+        var foundDottedReading = false
+        for reading in dottedReadings {
+            foundDottedReading = true
+            insertMorphology(of: morphology.analyses(of: reading), into: &terms, withComponents: false)
+        }
+        if !foundDottedReading, SnowballStemmer.shouldStem(folded) {
+            terms.insert(TermNamespace.stem.term(stemmer.stem(folded)))
+        }
+        return terms.terms
+    }
+
+    // MARK: Shared
+
+    /// Base forms of all analyses (up to a limit) and, for documents, the base forms of compound
+    /// components, in the base-form namespace. Derivational roots are deliberately not indexed:
+    /// `hyvitys` is not `hyvittää`, and `laskutus` (Voikko: from `laskuttaa`) is not `lasku`.
+    ///
+    /// A document's base form that is already one of its surface terms (`lasku` for `lasku`, the
+    /// commonest case) is not repeated as a base-form term, which keeps the index smaller; queries
+    /// therefore look for each base form in both namespaces (`laskuja` → `\u{1}lasku`, `lasku`).
+    private func insertMorphology(of analyses: [VoikkoAnalysis], into terms: inout TermSet, withComponents: Bool) {
+        let isQuery = !withComponents
+        var baseForms = 0
+        for analysis in analyses where baseForms < Self.maximumBaseForms {
+            let baseForm = Normalizer.fold(analysis.baseForm)
+            if isQuery {
+                if terms.insert(TermNamespace.baseForm.term(baseForm)) { baseForms += 1 }
+                terms.insert(baseForm)
+            } else if terms.contains(baseForm) {
+                baseForms += 1
+            } else if terms.insert(TermNamespace.baseForm.term(baseForm)) {
+                baseForms += 1
+            }
+        }
+        guard withComponents else { return }
+        var components = 0
+        for analysis in analyses.prefix(Self.maximumBaseForms) {
+            let parts = WordBases(parsing: analysis.wordBases).componentBaseForms(wholeBaseForm: analysis.baseForm)
+            for part in parts where components < Self.maximumComponents && part.count >= 2 {
+                if terms.insert(TermNamespace.baseForm.term(Normalizer.fold(part))) {
+                    components += 1
+                }
+            }
+        }
+    }
+}
+
+/// A short ordered list of distinct terms (a handful per word, so a linear scan beats hashing).
+struct TermSet {
+    private(set) var terms: [String]
+
+    init(_ first: String) {
+        terms = [first]
+    }
+
+    func contains(_ term: String) -> Bool {
+        terms.contains(term)
+    }
+
+    @discardableResult
+    mutating func insert(_ term: String) -> Bool {
+        guard !term.isEmpty, !terms.contains(term) else { return false }
+        terms.append(term)
+        return true
+    }
+}

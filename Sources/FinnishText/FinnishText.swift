@@ -1,1 +1,0 @@
-// The analyzer lands here.

@@ -1,0 +1,57 @@
+import Testing
+@testable import FinnishText
+
+@Suite struct FoldingTests {
+    @Test(arguments: [
+        ("LASKU", "lasku"), ("ÄÄNI", "ääni"), ("Öljy", "öljy"), ("Åland", "åland"),
+        ("Café", "cafe"), ("Müller", "muller"), ("naïve", "naive"), ("Straße", "strasse"),
+        ("ﬁnnish", "finnish"), ("Ｆｕｌｌ", "full"), ("Ångström", "ångström"), ("e\u{301}", "e"),
+        ("A\u{308}iti", "äiti"), ("Šakki", "sakki"),
+    ])
+    func foldsCaseAndDiacriticsButKeepsFinnishAndSwedishLetters(written: String, folded: String) {
+        #expect(Normalizer.fold(written) == folded)
+    }
+
+    @Test func swedishIsNotMangled() throws {
+        let analyzer = try FinnishAnalyzer()
+        // Not Finnish for Voikko, and å means Swedish: surface only, å kept.
+        #expect(wordTerms(analyzer, "Återbetalning") == [["återbetalning"]])
+        #expect(analyzer.queryTerms(forWord: "återbetalning") == ["återbetalning"])
+        #expect(finds(analyzer, query: "ÅTERBETALNING", in: "Begäran om återbetalning"))
+        #expect(!finds(analyzer, query: "aterbetalning", in: "Begäran om återbetalning"))
+    }
+
+    @Test func englishKeepsItsSurfaceForm() throws {
+        let analyzer = try FinnishAnalyzer()
+        let words = wordTerms(analyzer, "Please refund the invoice")
+        #expect(words.map { $0[0] } == ["please", "refund", "the", "invoice"])
+        // No Finnish base forms are invented for English words.
+        #expect(!words.joined().contains { $0.hasPrefix("\u{1}") })
+        #expect(finds(analyzer, query: "invoice", in: "Please refund the invoice"))
+        // Short words get no stem at all.
+        #expect(words[2] == ["the"])
+    }
+
+    @Test func asciiTypedQueriesFindDottedWords() throws {
+        let analyzer = try FinnishAnalyzer()
+        #expect(analyzer.queryTerms(forWord: "hyvitysta").contains(base("hyvitys")))
+        #expect(finds(analyzer, query: "hyvitysta", in: "Pyysin hyvitystä."))
+        #expect(finds(analyzer, query: "hairio", in: "Verkossa on häiriö."))
+        #expect(finds(analyzer, query: "hairiosta", in: "Ilmoitus häiriöstä"))
+        // yhteydenotto is a Finnish word as typed: no variants needed.
+        #expect(analyzer.queryTerms(forWord: "yhteydenotto") == ["yhteydenotto", base("yhteydenotto")])
+        // An ASCII form that is a Finnish word itself is left alone: `saa` (saada) is not `sää`.
+        let saa = analyzer.queryTerms(forWord: "saa")
+        #expect(saa.contains(base("saada")))
+        #expect(!saa.contains(base("sää")))
+        // The index is not doubled: documents get no ASCII variants.
+        #expect(!documentTerms(analyzer, "häiriö").contains("hairio"))
+    }
+
+    @Test func dottedVariantsAreBounded() {
+        #expect(Set(AsciiFolding.dottedVariants(of: "hairio")) == ["häirio", "hairiö", "häiriö"])
+        #expect(AsciiFolding.dottedVariants(of: "hairio").first == "häiriö")
+        #expect(AsciiFolding.dottedVariants(of: "kuu").isEmpty)
+        #expect(AsciiFolding.dottedVariants(of: String(repeating: "ao", count: 10)).count == 255)
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+
+@testable import MIME
+
+@Suite("Addresses")
+struct AddressTests {
+    private func addresses(_ value: String) -> [MailAddress] {
+        AddressParser.parse(value).addresses
+    }
+
+    @Test func displayNamesQuotedStringsAndComments() {
+        #expect(
+            addresses("Joe Bloggs <JOE@Example.COM>, \"Doe, Jane\" <jane@x.org>, bob@y.org (Bob B)") == [
+                MailAddress(name: "Joe Bloggs", address: "JOE@Example.COM"),
+                MailAddress(name: "Doe, Jane", address: "jane@x.org"),
+                MailAddress(name: nil, address: "bob@y.org"),
+            ])
+        #expect(addresses("\"Joe \\\"Q\\\" Public\" <a@b> (comment)") == [MailAddress(name: "Joe \"Q\" Public", address: "a@b")])
+        #expect(addresses("Joe   Q.  Public <p@x>") == [MailAddress(name: "Joe Q. Public", address: "p@x")])
+        #expect(addresses("(lead) a@(mid)b.c") == [MailAddress(name: nil, address: "a@b.c")])
+    }
+
+    @Test func groupsAreFlattened() {
+        #expect(
+            addresses("Grp: a@b.c, D <d@e.f>;, undisclosed-recipients:;, last@x.y") == [
+                MailAddress(name: nil, address: "a@b.c"), MailAddress(name: "D", address: "d@e.f"),
+                MailAddress(name: nil, address: "last@x.y"),
+            ])
+        #expect(addresses("undisclosed-recipients:;").isEmpty)
+    }
+
+    @Test func encodedWordsInNamesAlsoInsideQuotes() {
+        #expect(
+            addresses("\"=?utf-8?q?J=C3=B6rg?=\" <j@x>, =?utf-8?q?M=C3=A4?= Smith <m@x>") == [
+                MailAddress(name: "Jörg", address: "j@x"), MailAddress(name: "Mä Smith", address: "m@x"),
+            ])
+        #expect(
+            addresses("=?iso-8859-1?q?Maija?= =?iso-8859-1?q?_M=E4kinen?= <m@x>") == [
+                MailAddress(name: "Maija Mäkinen", address: "m@x")
+            ])
+    }
+
+    @Test func obsoleteRoutesEmptyElementsAndSpacedDots() {
+        #expect(
+            addresses("Mary Smith <@machine.tld,@other.tld:mary@example.net>, , jdoe@test   . example") == [
+                MailAddress(name: "Mary Smith", address: "mary@example.net"),
+                MailAddress(name: nil, address: "jdoe@test.example"),
+            ])
+    }
+
+    @Test func malformedAddressesAreReadAsFarAsPossible() {
+        let missingBracket = AddressParser.parse("Joe <joe@x")
+        #expect(missingBracket.addresses == [MailAddress(name: "Joe", address: "joe@x")])
+        #expect(missingBracket.defects.map(\.kind) == [.malformedAddress])
+
+        let noDomain = AddressParser.parse("joe")
+        #expect(noDomain.addresses == [MailAddress(name: nil, address: "joe")])
+        #expect(noDomain.defects.map(\.kind) == [.malformedAddress])
+
+        #expect(AddressParser.parse("\"unterminated <a@b>").defects.map(\.kind).contains(.malformedAddress))
+        #expect(addresses("").isEmpty)
+        #expect(addresses("MAILER DAEMON <>") == [MailAddress(name: "MAILER DAEMON", address: "")])
+    }
+
+    @Test func quotedLocalPartsKeepQuotesOnlyWhenNeeded() {
+        #expect(addresses("\"john doe\"@example.com") == [MailAddress(name: nil, address: "\"john doe\"@example.com")])
+        #expect(addresses("\"john\"@example.com") == [MailAddress(name: nil, address: "john@example.com")])
+    }
+
+    @Test func messageAddressFieldsFromAFixture() throws {
+        let message = try Fixture.message("groups-and-comments.eml")
+        #expect(message.from == [MailAddress(name: "Joe Q. Public", address: "john.q.public@example.com")])
+        #expect(message.to.map(\.address) == ["mary@x.test", "jdoe@example.org", "one@y.test"])
+        #expect(message.cc == [
+            MailAddress(name: nil, address: "boss@nil.test"),
+            MailAddress(name: "Giant; \"Big\" Box", address: "sysservices@example.net"),
+        ])
+        #expect(message.bcc.isEmpty)
+        #expect(message.replyTo == [
+            MailAddress(name: "Ed Jones", address: "c@a.test"), MailAddress(name: nil, address: "joe@where.test"),
+            MailAddress(name: "John", address: "jdoe@one.test"),
+        ])
+    }
+}
