@@ -32,7 +32,7 @@ let package = Package(
         // Storage: schema, originals, the one write path, read queries.
         .target(
             name: "Archive",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "CZstd", "CCrypto"]),
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "FinnishText", "CZstd", "CCrypto"]),
 
         // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
         .target(name: "Ingest", dependencies: ["MIME", "Archive"]),

@@ -9,11 +9,13 @@ public struct ArchiveStore: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating and migrating when needed) the archive at `path`.
-    public init(path: String) throws(ArchiveError) {
+    /// Opens (creating and migrating when needed) the archive at `path`. `tokenizer` applies when
+    /// the archive is created; an existing archive keeps the one it was built with.
+    public init(path: String, tokenizer: IndexTokenizer = .finnish) throws(ArchiveError) {
         self.path = path
         var configuration = Configuration()
         configuration.prepareDatabase { db in
+            db.add(tokenizer: FinnishTokenizer.self)
             // WAL with synchronous=NORMAL: a crash or power loss can lose the last transactions but
             // never corrupts the file; an interrupted import is completed by running it again.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -22,7 +24,7 @@ public struct ArchiveStore: Sendable {
         configuration.busyMode = .timeout(30)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
+            try Schema.migrator(tokenizer: tokenizer).migrate(pool)
         } catch {
             throw ArchiveError(path: path, underlying: error)
         }

@@ -3,13 +3,13 @@ import GRDB
 /// The archive's schema, one migration per released change. Never edit a registered migration:
 /// add a new one.
 enum Schema {
-    static var migrator: DatabaseMigrator {
+    static func migrator(tokenizer: IndexTokenizer) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: e-mail archive") { db in
             try createImportTables(db)
             try createOriginalTables(db)
             try createInteractionTables(db)
-            try createFullTextIndex(db)
+            try createFullTextIndex(db, tokenizer: tokenizer)
         }
         return migrator
     }
@@ -123,12 +123,12 @@ enum Schema {
 
     /// External-content FTS5 over `interaction`; the write path inserts and deletes index rows itself
     /// so that deletions can pass the exact old values.
-    private static func createFullTextIndex(_ db: Database) throws {
+    private static func createFullTextIndex(_ db: Database, tokenizer: IndexTokenizer) throws {
         try db.execute(sql: """
             CREATE VIRTUAL TABLE interaction_fts USING fts5(
                 subject, body, participants, attachment_text,
                 content='interaction', content_rowid='id',
-                tokenize='unicode61 remove_diacritics 0'
+                tokenize='\(tokenizer.ftsDefinition)'
             );
             """)
     }

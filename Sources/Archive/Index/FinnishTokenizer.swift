@@ -1,0 +1,95 @@
+import FinnishText
+import GRDB
+
+/// The FTS5 tokenizer `finnish`: every word's surface form with its base forms, compound parts and
+/// stem colocated at its position (documents), and a query word's alternatives colocated so that
+/// any of them matches (queries).
+///
+/// In a query, a word written directly after `=` (`"=laskusta"`, as the query layer writes
+/// `="laskusta"`) stands for that written form only. SQLite creates one tokenizer per FTS table
+/// and connection, and a connection is used by one thread at a time, so each tokenizer owns its
+/// analyzer (ICU, Voikko and Snowball handles are not thread-safe).
+final class FinnishTokenizer: FTS5CustomTokenizer {
+    static let name = "finnish"
+
+    private let analyzer: FinnishAnalyzer
+
+    init(db: Database, arguments: [String]) throws {
+        do {
+            analyzer = try FinnishAnalyzer()
+        } catch {
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "tokenizer finnish: \(error)")
+        }
+    }
+
+    func tokenize(
+        context: UnsafeMutableRawPointer?,
+        tokenization: FTS5Tokenization,
+        pText: UnsafePointer<CChar>?,
+        nText: CInt,
+        tokenCallback: @escaping FTS5TokenCallback
+    ) -> CInt {
+        guard let pText, nText > 0 else { return sqliteOK }
+        let text = UnsafeBufferPointer(
+            start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
+        if tokenization.contains(.query) {
+            return tokenizeQuery(text, isPrefix: tokenization.contains(.prefix), context: context, callback: tokenCallback)
+        }
+        var status = sqliteOK
+        analyzer.analyzeDocument(utf8: text) { term, range, colocated in
+            guard status == sqliteOK else { return }
+            status = emit(term, flags: colocated ? FTS5_TOKEN_COLOCATED : 0, range: range, context: context, callback: tokenCallback)
+        }
+        return status
+    }
+
+    /// Query text is what the query layer quoted: words separated by spaces, each possibly marked
+    /// `=` for its exact form, the last one a prefix when FTS5 says so.
+    private func tokenizeQuery(
+        _ text: UnsafeBufferPointer<UInt8>, isPrefix: Bool, context: UnsafeMutableRawPointer?,
+        callback: FTS5TokenCallback
+    ) -> CInt {
+        let query = String(decoding: text, as: UTF8.self)
+        let chunks = query.split(whereSeparator: \.isWhitespace)
+        var words: [(word: String, exact: Bool)] = []
+        for chunk in chunks {
+            let exact = chunk.hasPrefix("=")
+            for word in analyzer.words(in: String(exact ? chunk.dropFirst() : chunk)) {
+                words.append((word, exact))
+            }
+        }
+        for (index, entry) in words.enumerated() {
+            let terms: [String]
+            if isPrefix && index == words.count - 1 {
+                terms = analyzer.prefixTerms(forPrefix: entry.word)
+            } else if entry.exact {
+                terms = analyzer.exactTerm(forWord: entry.word).map { [$0] } ?? []
+            } else {
+                terms = analyzer.queryTerms(forWord: entry.word)
+            }
+            for (position, term) in terms.enumerated() {
+                var term = term
+                let status = term.withUTF8 { bytes in
+                    emit(bytes, flags: position == 0 ? 0 : FTS5_TOKEN_COLOCATED, range: 0..<0, context: context, callback: callback)
+                }
+                guard status == sqliteOK else { return status }
+            }
+        }
+        return sqliteOK
+    }
+
+    private func emit(
+        _ term: UnsafeBufferPointer<UInt8>, flags: CInt, range: Range<Int>, context: UnsafeMutableRawPointer?,
+        callback: FTS5TokenCallback
+    ) -> CInt {
+        guard let base = term.baseAddress, !term.isEmpty else { return sqliteOK }
+        return base.withMemoryRebound(to: CChar.self, capacity: term.count) { pointer in
+            callback(context, flags, pointer, CInt(term.count), CInt(range.lowerBound), CInt(range.upperBound))
+        }
+    }
+}
+
+/// The FTS5 flag for a token at the same position as the previous one.
+private let FTS5_TOKEN_COLOCATED: CInt = 0x0001
+/// SQLite's success code.
+private let sqliteOK: CInt = 0
