@@ -20,6 +20,9 @@ struct ImportMailCommand: ParsableCommand {
     @Option(help: "How From_ lines in mbox bodies were escaped: mboxrd or mboxo.")
     var mboxFormat: MboxFlavour = .mboxrd
 
+    @Option(help: "The full-text tokenizer of a new archive: finnish or unicode61 (for comparison).")
+    var tokenizer: IndexTokenizer = .finnish
+
     @Flag(help: "Print the summary as one JSON object.")
     var json = false
 
@@ -30,7 +33,7 @@ struct ImportMailCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let store = try archive.open()
+        let store = try archive.open(tokenizer: tokenizer)
         let importer = MailImporter(archive: store, mboxFlavour: mboxFormat)
         let started = Date()
         var reporter = ProgressReporter(enabled: !quiet && !json, started: started)

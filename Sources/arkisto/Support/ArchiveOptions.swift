@@ -11,7 +11,9 @@ struct ArchiveOptions: ParsableArguments {
         archive ?? ProcessInfo.processInfo.environment["ARKISTO_ARCHIVE"] ?? ArchiveStore.defaultPath
     }
 
-    func open() throws -> ArchiveStore {
-        try ArchiveStore(path: path)
+    func open(tokenizer: IndexTokenizer = .finnish) throws -> ArchiveStore {
+        try ArchiveStore(path: path, tokenizer: tokenizer)
     }
 }
+
+extension IndexTokenizer: ExpressibleByArgument {}
