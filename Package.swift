@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "arkisto",
             dependencies: [
-                "MIME", "Archive", "Ingest", "Query",
+                "MIME", "FinnishText", "Archive", "Ingest", "Query",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -5,6 +5,7 @@ struct Arkisto: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Archive and search a Finnish operator's customer-service interactions.",
         subcommands: [
-            ImportCommand.self, SearchCommand.self, ParseCommand.self, QuarantineCommand.self, OriginalsCommand.self,
+            ImportCommand.self, SearchCommand.self, ParseCommand.self, AnalyzeCommand.self, QuarantineCommand.self,
+            OriginalsCommand.self,
         ])
 }
