@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "arkisto", targets: ["arkisto"]),
         .library(name: "ArkistoKit", targets: ["MIME", "Archive", "Ingest", "Query"]),
+        .library(name: "FinnishTextKit", targets: ["FinnishText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

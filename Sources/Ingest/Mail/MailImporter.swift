@@ -37,18 +37,16 @@ public struct MailImporter: Sendable {
         let run = try archiving { () throws(ArchiveError) in
             try archive.beginImportRun(sourceKind: "mail", arguments: paths)
         }
-        var tally = ImportTally()
+        let writer = WritePipeline(archive: archive, run: run)
         var batch: [MailboxItem] = []
         var batchSize = 0
 
         func flush() throws(ImportError) {
             guard !batch.isEmpty else { return }
-            let items = try prepare(batch)
-            let outcomes = try archiving { () throws(ArchiveError) in try archive.write(items, run: run) }
-            outcomes.forEach { tally.add($0) }
+            try writer.submit(try prepare(batch))
             batch.removeAll(keepingCapacity: true)
             batchSize = 0
-            progress(tally)
+            progress(writer.tally)
         }
 
         for source in sources {
@@ -62,6 +60,8 @@ public struct MailImporter: Sendable {
             }
         }
         try flush()
+        let tally = try writer.finish()
+        progress(tally)
         try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
         return tally
     }
