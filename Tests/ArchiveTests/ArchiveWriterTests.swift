@@ -62,13 +62,13 @@ import Testing
         let run = try store.beginImportRun(sourceKind: "mail", arguments: [])
         let raw: [UInt8] = Array(repeating: 0x41, count: 300)
         let item = QuarantineItem(
-            position: SourcePosition(path: "/bad.eml", offset: 0), reason: .nestingTooDeep, detail: "too deep",
+            position: SourcePosition(path: "/bad.eml", offset: 0), reason: .messageTooLarge, detail: "too large",
             original: IncomingOriginal(bytes: raw, position: SourcePosition(path: "/bad.eml", offset: 0)))
-        #expect(try store.write([.quarantine(item)], run: run) == [.quarantined(.nestingTooDeep)])
-        #expect(try store.write([.quarantine(item)], run: run) == [.quarantined(.nestingTooDeep)])
+        #expect(try store.write([.quarantine(item)], run: run) == [.quarantined(.messageTooLarge)])
+        #expect(try store.write([.quarantine(item)], run: run) == [.quarantined(.messageTooLarge)])
         let entries = try store.quarantineEntries()
         #expect(entries.count == 1)
-        #expect(entries.first?.reason == .nestingTooDeep)
+        #expect(entries.first?.reason == .messageTooLarge)
         #expect(entries.first?.position.path == "/bad.eml")
         let id = try #require(entries.first?.id)
         #expect(try store.quarantinedBytes(id: id) == raw)

@@ -75,30 +75,44 @@ import Testing
     @Test func badInputIsQuarantinedWithReasonAndBytes() throws {
         let fixtures = try MailFixtures()
         defer { fixtures.remove() }
-        let deep = SampleMail.deeplyNested(depth: 150)
+        let large = SampleMail.plain(id: "big@example.fi", subject: "Iso", body: String(repeating: "liite ", count: 2_000))
         let maildir = try fixtures.maildir(
             "Maildir",
             cur: [
-                "deep:2,S": deep,
+                "big:2,S": large,
                 "empty:2,S": "",
                 "good:2,S": SampleMail.plain(id: "ok@example.fi", subject: "Hyvä", body: "Kiitos."),
             ])
         let store = try ArchiveStore(path: fixtures.archivePath)
-        let tally = try MailImporter(archive: store).run(paths: [maildir.path])
+        var importer = MailImporter(archive: store)
+        importer.limits.maxMessageBytes = 4_096
+        let tally = try importer.run(paths: [maildir.path])
         #expect(tally.archived == 1)
-        #expect(tally.quarantinedByReason[.nestingTooDeep] == 1)
+        #expect(tally.quarantinedByReason[.messageTooLarge] == 1)
         #expect(tally.quarantinedByReason[.notAMessage] == 1)
         #expect(tally.total == 3)
 
         let entries = try store.quarantineEntries()
-        let deepEntry = try #require(entries.first { $0.reason == .nestingTooDeep })
-        #expect(deepEntry.position.path.hasSuffix("deep:2,S"))
-        #expect(try store.quarantinedBytes(id: deepEntry.id) == Array(deep.utf8))
+        let tooLarge = try #require(entries.first { $0.reason == .messageTooLarge })
+        #expect(tooLarge.position.path.hasSuffix("big:2,S"))
+        #expect(tooLarge.detail.hasSuffix("exceeds the limit of 4096 bytes"))
+        let empty = try #require(entries.first { $0.reason == .notAMessage })
+        #expect(try store.quarantinedBytes(id: empty.id) == [])
 
         // Quarantined again on a rerun, never duplicated.
-        let again = try MailImporter(archive: store).run(paths: [maildir.path])
+        let again = try importer.run(paths: [maildir.path])
         #expect(again.quarantined == 2)
         #expect(try store.quarantineEntries().count == 2)
+    }
+
+    @Test func overDeepNestingIsArchivedWithADefectNotLost() throws {
+        let fixtures = try MailFixtures()
+        defer { fixtures.remove() }
+        let maildir = try fixtures.maildir("Maildir", cur: ["deep:2,S": SampleMail.deeplyNested(depth: 150)])
+        let store = try ArchiveStore(path: fixtures.archivePath)
+        let tally = try MailImporter(archive: store).run(paths: [maildir.path])
+        #expect(tally.archived == 1)
+        #expect(try Search(archive: store).run("syva", limit: 5).hits.map(\.sourceRef) == ["deep@example.fi"])
     }
 
     @Test func importedMailIsSearchable() throws {

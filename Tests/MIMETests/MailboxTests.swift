@@ -320,7 +320,11 @@ extension MailboxItem {
     }
 
     fileprivate var problem: (location: MIME.SourceLocation, reason: String)? {
-        if case .unreadable(let location, let reason) = self { (location, reason) } else { nil }
+        switch self {
+        case .message: nil
+        case .unreadable(let location, let reason): (location, reason)
+        case .oversized(let location, let size, let limit): (location, MailboxItem.oversizedReason(size: size, limit: limit))
+        }
     }
 }
 

@@ -174,18 +174,16 @@ struct MessageParserTests {
         #expect(message.plainText == "line one\nline two\nline thr\u{E9}\n")
     }
 
-    @Test func nestingBeyondTheLimitThrows() throws {
+    @Test func nestingBeyondTheLimitIsKeptUnparsedWithADefect() throws {
         var body = "innermost\n"
         for level in 0..<500 {
             body = "Content-Type: multipart/mixed; boundary=\"n\(level)\"\n\n--n\(level)\n" + body + "\n--n\(level)--\n"
         }
-        do {
-            _ = try parse("Subject: deep\n" + body)
-            Issue.record("expected LimitExceeded")
-        } catch {
-            #expect(error.limit == .nestingDepth)
-            #expect(error.allowed == ParseLimits.default.maxNestingDepth)
-        }
+        let kept = try parse("From: a@example.fi\nSubject: deep\n" + body)
+        #expect(kept.subject == "deep")
+        #expect(kept.from.map(\.address) == ["a@example.fi"])
+        #expect(kept.defects.filter { $0.kind == .nestingTooDeep }.count == 1)
+        #expect(kept.plainText.isEmpty)
         let generous = ParseLimits(maxMessageBytes: 1 << 26, maxNestingDepth: 1000, maxHeaderLineBytes: 1 << 20,
                                    maxParts: 10_000)
         let message = try parse("Subject: deep\n" + body, limits: generous)

@@ -4,7 +4,6 @@ import Foundation
 public enum QuarantineReason: String, Sendable, Codable, CaseIterable, Comparable {
     case unreadable
     case messageTooLarge = "message_too_large"
-    case nestingTooDeep = "nesting_too_deep"
     case headerLineTooLong = "header_line_too_long"
     case tooManyParts = "too_many_parts"
     case notAMessage = "not_a_message"

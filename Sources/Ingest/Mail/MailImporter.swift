@@ -83,6 +83,10 @@ public struct MailImporter: Sendable {
             case .unreadable(let location, let reason):
                 item = .quarantine(QuarantineItem(
                     position: SourcePosition(location), reason: .unreadable, detail: reason, original: nil))
+            case .oversized(let location, let size, let limit):
+                item = .quarantine(QuarantineItem(
+                    position: SourcePosition(location), reason: .messageTooLarge,
+                    detail: MailboxItem.oversizedReason(size: size, limit: limit), original: nil))
             case .message:
                 guard let original = originals[index] else { return }
                 item = known.contains(original.digest) ? .known(original) : Self.parse(original, limits: limits)
@@ -123,7 +127,6 @@ extension QuarantineReason {
     init(_ limit: LimitExceeded.Limit) {
         switch limit {
         case .messageSize: self = .messageTooLarge
-        case .nestingDepth: self = .nestingTooDeep
         case .headerLineLength: self = .headerLineTooLong
         case .partCount: self = .tooManyParts
         }

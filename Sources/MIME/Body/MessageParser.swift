@@ -158,7 +158,7 @@ private struct ParseRun {
                 return .part(leaf(head))
             }
             if depth + 1 > limits.maxNestingDepth {
-                throw LimitExceeded(.nestingDepth, allowed: limits.maxNestingDepth, found: depth + 1)
+                return .part(tooDeep(head))
             }
             let boundary = Array(boundaryText.utf8)
             guard let split = MultipartSplitter.split(buffer, range: head.body, boundary: boundary,
@@ -186,12 +186,23 @@ private struct ParseRun {
 
         if head.isEncapsulatedMessage {
             if depth + 1 > limits.maxNestingDepth {
-                throw LimitExceeded(.nestingDepth, allowed: limits.maxNestingDepth, found: depth + 1)
+                return .part(tooDeep(head))
             }
             let frame = Frame(kind: .message(enclosingPart: head, firstDefect: defects.count), depth: depth + 1)
             return .frame(frame, firstChild: (head.body, "text/plain", depth + 1, true))
         }
         return .part(leaf(head))
+    }
+
+    /// A container nested deeper than the limit: kept whole as an opaque leaf, so the message is
+    /// still archived (its original stays byte for byte) and the defect says what was not read.
+    private mutating func tooDeep(_ head: EntityHead) -> MessagePart {
+        defects.append(Defect(
+            .nestingTooDeep, "\(head.contentType) below \(limits.maxNestingDepth) levels of nesting kept unparsed"))
+        return MessagePart(
+            headers: head.headers, contentType: head.contentType, contentTypeParameters: head.parameters,
+            disposition: head.disposition, filename: head.filename,
+            content: .binary(Array(UnsafeBufferPointer(rebasing: buffer[head.body]))))
     }
 
     /// Decodes a leaf: transfer decoding, then charset conversion for text.

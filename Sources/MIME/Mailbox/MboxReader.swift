@@ -130,7 +130,7 @@ struct MboxReader: IteratorProtocol, Sendable {
         current = nil
         let location = SourceLocation(path: path, offset: message.offset)
         if message.tooLarge {
-            return .unreadable(location, reason: MailboxLimits.tooLargeReason(size: message.size, limit: maxMessageBytes))
+            return .oversized(location, size: message.size, limit: maxMessageBytes)
         }
         return .message(RawMessage(bytes: message.bytes, location: location, envelope: Self.envelope(message.envelope)))
     }

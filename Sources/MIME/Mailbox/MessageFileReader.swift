@@ -91,15 +91,9 @@ struct MessageFileReader: IteratorProtocol, Sendable {
         case .success(let bytes):
             return .message(RawMessage(bytes: bytes, location: location))
         case .failure(.tooLarge(let size)):
-            return .unreadable(location, reason: MailboxLimits.tooLargeReason(size: size, limit: maxMessageBytes))
+            return .oversized(location, size: size, limit: maxMessageBytes)
         case .failure(.system(let error)):
             return .unreadable(location, reason: error.description)
         }
-    }
-}
-
-enum MailboxLimits {
-    static func tooLargeReason(size: Int64, limit: Int) -> String {
-        "message of \(size) bytes exceeds the limit of \(limit) bytes"
     }
 }

@@ -19,15 +19,25 @@ public struct RawMessage: Sendable {
 /// A reader never stops a whole source because of one bad file or message.
 public enum MailboxItem: Sendable {
     case message(RawMessage)
-    /// A file that could not be read, a message over the size limit, or bytes that are not a
-    /// message (such as text before the first `From ` line of an mbox), with a reason for a human.
+    /// A message larger than the reader's limit, not loaded.
+    case oversized(SourceLocation, size: Int64, limit: Int)
+    /// A file that could not be read, or bytes that are not a message (such as text before the
+    /// first `From ` line of an mbox), with a reason for a human.
     case unreadable(SourceLocation, reason: String)
 
     /// Where the item is, whatever its kind.
     public var location: SourceLocation {
         switch self {
         case .message(let message): message.location
+        case .oversized(let location, _, _): location
         case .unreadable(let location, _): location
         }
+    }
+}
+
+extension MailboxItem {
+    /// Why an oversized message was not read, for a human.
+    public static func oversizedReason(size: Int64, limit: Int) -> String {
+        "message of \(size) bytes exceeds the limit of \(limit) bytes"
     }
 }

@@ -28,6 +28,8 @@ public struct Defect: Hashable, Sendable {
         case mixedLineEndings = "mixed_line_endings"
         case missingHeaderBodySeparator = "missing_header_body_separator"
         case emptyBody = "empty_body"
+        /// Parts nested deeper than ``ParseLimits/maxNestingDepth`` were kept unparsed.
+        case nestingTooDeep = "nesting_too_deep"
     }
 }
 
@@ -53,7 +55,6 @@ public struct ParseLimits: Sendable, Hashable {
 public struct LimitExceeded: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Limit: String, Sendable, Codable {
         case messageSize = "message_too_large"
-        case nestingDepth = "nesting_too_deep"
         case headerLineLength = "header_line_too_long"
         case partCount = "too_many_parts"
     }
@@ -72,7 +73,6 @@ public struct LimitExceeded: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         switch limit {
         case .messageSize: "message of \(found) bytes exceeds the limit of \(allowed) bytes"
-        case .nestingDepth: "MIME nesting deeper than \(allowed) levels"
         case .headerLineLength: "header line of \(found) bytes exceeds the limit of \(allowed) bytes"
         case .partCount: "more than \(allowed) MIME parts"
         }

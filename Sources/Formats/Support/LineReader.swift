@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file line by line in fixed-size chunks, so memory stays flat whatever the file size.
+///
+/// Lines end at `\n`; a `\r` before it is part of the terminator. A UTF-8 byte order mark at the very
+/// start of the file is dropped. A line longer than `maxLineBytes` is returned once, cut short and
+/// marked ``Line/isCut``, and the rest of it is skipped.
+struct LineReader: Sendable {
+    struct Line: Sendable {
+        /// The bytes without the line terminator (only the first `maxLineBytes` when cut).
+        var bytes: [UInt8]
+        /// 1-based.
+        var number: Int
+        /// The file offset of the first byte.
+        var offset: Int64
+        /// True when the line was longer than the limit and `bytes` holds only its beginning.
+        var isCut: Bool
+        /// True when the line ended with `\n` (false only for the last line of a file without one).
+        var hasTerminator: Bool
+    }
+
+    private let file: ReadOnlyFile
+    private let chunkBytes: Int
+    private let maxLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var position = 0
+    /// The file offset of `buffer[0]`.
+    private var bufferOffset: Int64 = 0
+    private var atEnd = false
+    private var lineNumber = 0
+    private var startChecked = false
+
+    init(file: ReadOnlyFile, chunkBytes: Int = 1 << 20, maxLineBytes: Int = 64 << 20) {
+        self.file = file
+        self.chunkBytes = max(chunkBytes, 16)
+        self.maxLineBytes = max(maxLineBytes, 16)
+    }
+
+    /// The next line, nil at the end of the file, or the read error (after which the reader is at its end).
+    mutating func nextLine() -> Result<Line, SystemError>? {
+        if !startChecked {
+            startChecked = true
+            if case .failure(let error) = fill(atLeast: 3) { return .failure(error) }
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        }
+        while true {
+            if let newline = indexOfNewline() {
+                return .success(take(upTo: newline, terminatorBytes: 1))
+            }
+            if atEnd {
+                return position < buffer.count ? .success(take(upTo: buffer.count, terminatorBytes: 0)) : nil
+            }
+            if buffer.count - position >= maxLineBytes {
+                return skipLongLine()
+            }
+            if case .failure(let error) = fill(atLeast: buffer.count - position + 1) { return .failure(error) }
+        }
+    }
+
+    /// Reads more of the file until `count` unread bytes are buffered or the file ends.
+    private mutating func fill(atLeast count: Int) -> Result<Void, SystemError> {
+        if position > 0 {
+            buffer.removeFirst(position)
+            bufferOffset += Int64(position)
+            position = 0
+        }
+        while buffer.count < count && !atEnd {
+            switch file.read(at: bufferOffset + Int64(buffer.count), count: chunkBytes, appendingTo: &buffer) {
+            case .success(let read): if read == 0 { atEnd = true }
+            case .failure(let error):
+                atEnd = true
+                buffer.removeAll()
+                position = 0
+                return .failure(error)
+            }
+        }
+        return .success(())
+    }
+
+    private mutating func take(upTo end: Int, terminatorBytes: Int) -> Line {
+        var contentEnd = end
+        if terminatorBytes > 0 && contentEnd > position && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        lineNumber += 1
+        let line = Line(
+            bytes: Array(buffer[position..<contentEnd]), number: lineNumber, offset: bufferOffset + Int64(position),
+            isCut: false, hasTerminator: terminatorBytes > 0)
+        position = end + terminatorBytes
+        return line
+    }
+
+    /// Returns the beginning of an over-long line and skips the rest of it.
+    private mutating func skipLongLine() -> Result<Line, SystemError>? {
+        lineNumber += 1
+        let line = Line(
+            bytes: Array(buffer[position..<position + maxLineBytes]), number: lineNumber,
+            offset: bufferOffset + Int64(position), isCut: true, hasTerminator: true)
+        while true {
+            if let newline = indexOfNewline() {
+                position = newline + 1
+                return .success(line)
+            }
+            position = buffer.count
+            if atEnd { return .success(line) }
+            if case .failure(let error) = fill(atLeast: 1) { return .failure(error) }
+        }
+    }
+
+    private func indexOfNewline() -> Int? {
+        guard position < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress,
+                  let found = memchr(base + position, 0x0A, bytes.count - position)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}
