@@ -19,7 +19,8 @@ struct TemporaryArchive {
 
 func email(ref: String, subject: String, body: String, references: [String] = [], from: String = "asiakas@example.fi") -> NewInteraction {
     NewInteraction(
-        kind: .email, sourceRef: ref, occurredAt: Date(timeIntervalSince1970: 1_700_000_000), subject: subject,
+        kind: .email, sourceRef: ref, contentDigest: ContentDigest(of: Array((ref + body).utf8)),
+        occurredAt: Date(timeIntervalSince1970: 1_700_000_000), subject: subject,
         body: body, participants: [Participant(role: .from, name: "Asiakas", address: from)], attachments: [],
         references: references, defects: [])
 }

@@ -25,7 +25,7 @@ import Testing
             .archive(
                 IncomingOriginal(bytes: Array(document.ref.utf8), position: SourcePosition(path: "/\(document.ref)", offset: 0)),
                 NewInteraction(
-                    kind: .email, sourceRef: document.ref, occurredAt: nil, subject: document.subject, body: document.body,
+                    kind: .email, sourceRef: document.ref, contentDigest: ContentDigest(of: Array(document.body.utf8)), occurredAt: nil, subject: document.subject, body: document.body,
                     participants: [], attachments: [], references: [], defects: []))
         }
         _ = try store.write(items, run: run)

@@ -28,7 +28,7 @@ import Testing
             .archive(
                 IncomingOriginal(bytes: raw, position: SourcePosition(path: "/x", offset: 0)),
                 NewInteraction(
-                    kind: .email, sourceRef: "x@y", occurredAt: nil, subject: "lasku", body: "vika katkos",
+                    kind: .email, sourceRef: "x@y", contentDigest: ContentDigest(of: raw), occurredAt: nil, subject: "lasku", body: "vika katkos",
                     participants: [Participant(role: .from, name: "Maija", address: "maija@example.fi")],
                     attachments: [], references: [], defects: [])),
         ], run: run)

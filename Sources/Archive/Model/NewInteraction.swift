@@ -49,7 +49,10 @@ public struct NewInteraction: Sendable {
     public var kind: InteractionKind
     /// How the source names it: a Message-ID without brackets, `TICKET#N`, a CDR uniqueid.
     public var sourceRef: String
+    /// Identifies the content for deduplication: the same content imported again is already present.
+    public var contentDigest: ContentDigest
     public var occurredAt: Date?
+    public var direction: Direction
     public var subject: String
     public var body: String
     public var participants: [Participant]
@@ -59,20 +62,35 @@ public struct NewInteraction: Sendable {
     public var references: [String]
     /// Names of the defects met while reading the source.
     public var defects: [String]
+    /// The identifiers it mentions, from which its links to customers are derived.
+    public var mentions: [IdentifierMention]
+    /// The author's own text reads as a complaint (a reply by the company never counts).
+    public var complaintSignal: Bool
+    /// The author's own text reads as a request to see one's personal data.
+    public var inspectionSignal: Bool
+    public var details: ChannelDetails
 
     public init(
-        kind: InteractionKind, sourceRef: String, occurredAt: Date?, subject: String, body: String,
-        participants: [Participant], attachments: [NewAttachment], references: [String], defects: [String]
+        kind: InteractionKind, sourceRef: String, contentDigest: ContentDigest, occurredAt: Date?,
+        direction: Direction = .unknown, subject: String, body: String, participants: [Participant],
+        attachments: [NewAttachment], references: [String], defects: [String], mentions: [IdentifierMention] = [],
+        complaintSignal: Bool = false, inspectionSignal: Bool = false, details: ChannelDetails = .email
     ) {
         self.kind = kind
         self.sourceRef = sourceRef
+        self.contentDigest = contentDigest
         self.occurredAt = occurredAt
+        self.direction = direction
         self.subject = subject
         self.body = body
         self.participants = participants
         self.attachments = attachments
         self.references = references
         self.defects = defects
+        self.mentions = mentions
+        self.complaintSignal = complaintSignal
+        self.inspectionSignal = inspectionSignal
+        self.details = details
     }
 
     /// The participants as one searchable line: `Name <address>; ...`.

@@ -15,6 +15,8 @@ public indirect enum SearchCondition: Sendable, Equatable {
     case isComplaint
     case isInspectionRequest
     case hasAttachment
+    /// Interactions linked with exact evidence to any of these customers.
+    case customers([Int64])
     case all([SearchCondition])
     case any([SearchCondition])
     case none(SearchCondition)
@@ -87,6 +89,14 @@ struct SQLCondition {
             return "i.is_inspection_request = 1"
         case .hasAttachment:
             return "i.has_attachment = 1"
+        case .customers(let ids):
+            guard !ids.isEmpty else { return "0" }
+            arguments.append(contentsOf: ids.map { $0 as any DatabaseValueConvertible & Sendable })
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            return """
+                i.id IN (SELECT interaction_id FROM interaction_customer
+                         WHERE strength = 'exact' AND customer_id IN (\(marks)))
+                """
         case .all(let conditions):
             guard !conditions.isEmpty else { return "1" }
             return "(" + conditions.map { render($0, into: &arguments) }.joined(separator: " AND ") + ")"

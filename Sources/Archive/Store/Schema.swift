@@ -10,6 +10,8 @@ enum Schema {
             try createOriginalTables(db)
             try createInteractionTables(db)
             try createFullTextIndex(db, tokenizer: tokenizer)
+            try createChannelTables(db)
+            try createCustomerTables(db)
         }
         return migrator
     }
@@ -74,17 +76,22 @@ enum Schema {
                 id INTEGER PRIMARY KEY,
                 kind TEXT NOT NULL CHECK (kind IN ('email', 'ticket', 'call')),
                 source_ref TEXT NOT NULL,
-                original_id INTEGER UNIQUE REFERENCES original(id),
+                content_hash BLOB NOT NULL UNIQUE,
+                original_id INTEGER REFERENCES original(id),
                 variant_of INTEGER REFERENCES interaction(id),
                 thread_id INTEGER REFERENCES thread(id),
                 occurred_at TEXT,
+                direction TEXT NOT NULL DEFAULT 'unknown'
+                    CHECK (direction IN ('inbound', 'outbound', 'unknown')),
                 subject TEXT NOT NULL DEFAULT '',
                 body TEXT NOT NULL DEFAULT '',
                 participants TEXT NOT NULL DEFAULT '',
                 attachment_text TEXT NOT NULL DEFAULT '',
                 has_attachment INTEGER NOT NULL DEFAULT 0,
-                is_complaint INTEGER NOT NULL DEFAULT 0,
-                is_inspection_request INTEGER NOT NULL DEFAULT 0,
+                complaint_signal INTEGER NOT NULL DEFAULT 0,
+                inspection_signal INTEGER NOT NULL DEFAULT 0,
+                is_complaint INTEGER GENERATED ALWAYS AS (complaint_signal AND direction <> 'outbound') VIRTUAL,
+                is_inspection_request INTEGER GENERATED ALWAYS AS (inspection_signal AND direction <> 'outbound') VIRTUAL,
                 defects TEXT NOT NULL DEFAULT '',
                 import_run_id INTEGER REFERENCES import_run(id)
             );
@@ -118,6 +125,100 @@ enum Schema {
                 text TEXT,
                 UNIQUE (interaction_id, position)
             );
+            """)
+    }
+
+    /// What only tickets and calls have.
+    private static func createChannelTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE setting (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE ticket (
+                id TEXT PRIMARY KEY,
+                subject TEXT NOT NULL,
+                status TEXT,
+                priority TEXT,
+                channel TEXT,
+                tags TEXT NOT NULL DEFAULT '',
+                requester_name TEXT,
+                requester_email TEXT,
+                requester_phone TEXT,
+                created_at TEXT,
+                updated_at TEXT
+            ) WITHOUT ROWID;
+            CREATE TABLE ticket_comment (
+                interaction_id INTEGER PRIMARY KEY REFERENCES interaction(id) ON DELETE CASCADE,
+                ticket_id TEXT NOT NULL REFERENCES ticket(id),
+                number INTEGER NOT NULL,
+                author_role TEXT NOT NULL,
+                is_public INTEGER NOT NULL
+            );
+            CREATE INDEX ticket_comment_ticket ON ticket_comment(ticket_id, number);
+            CREATE TABLE call (
+                interaction_id INTEGER PRIMARY KEY REFERENCES interaction(id) ON DELETE CASCADE,
+                caller TEXT NOT NULL,
+                callee TEXT NOT NULL,
+                caller_name TEXT,
+                disposition TEXT NOT NULL,
+                duration INTEGER NOT NULL,
+                billable_seconds INTEGER NOT NULL,
+                recording_path TEXT,
+                recording_sha256 BLOB,
+                audio_format TEXT,
+                sample_rate INTEGER,
+                channels INTEGER,
+                audio_seconds REAL,
+                transcript_path TEXT,
+                transcript_sha256 BLOB
+            );
+            """)
+    }
+
+    /// The register's data subjects, their identifiers, the identifiers interactions mention, and
+    /// the links between the two (derived from mentions and identifiers, so they can be rebuilt).
+    private static func createCustomerTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE customer (
+                id INTEGER PRIMARY KEY,
+                source_id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL CHECK (kind IN ('person', 'company')),
+                name TEXT NOT NULL,
+                address TEXT,
+                marketing_consent INTEGER,
+                source_path TEXT,
+                source_line INTEGER,
+                record_sha256 BLOB NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE customer_identifier (
+                customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('email', 'phone', 'customer_number', 'business_id', 'personal_id')),
+                value TEXT NOT NULL,
+                written TEXT,
+                PRIMARY KEY (customer_id, kind, value)
+            ) WITHOUT ROWID;
+            CREATE INDEX customer_identifier_lookup ON customer_identifier(kind, value);
+            CREATE TABLE interaction_mention (
+                interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                value TEXT NOT NULL,
+                location TEXT NOT NULL,
+                strength TEXT NOT NULL CHECK (strength IN ('exact', 'weak')),
+                PRIMARY KEY (interaction_id, kind, value, location)
+            ) WITHOUT ROWID;
+            CREATE INDEX interaction_mention_lookup ON interaction_mention(kind, value);
+            CREATE TABLE interaction_customer (
+                interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+                customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                strength TEXT NOT NULL CHECK (strength IN ('exact', 'weak')),
+                shared INTEGER NOT NULL DEFAULT 0,
+                evidence TEXT NOT NULL,
+                PRIMARY KEY (interaction_id, customer_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX interaction_customer_customer ON interaction_customer(customer_id, interaction_id);
             """)
     }
 

@@ -3,11 +3,17 @@ import GRDB
 
 /// One source record on its way into the archive.
 public enum ImportItem: Sendable {
-    /// A parsed record to archive with its original.
-    case archive(IncomingOriginal, NewInteraction)
+    /// Parsed interactions to archive with the original record they came from (an e-mail is one
+    /// interaction; a helpdesk ticket line holds one per comment).
+    case archive(IncomingOriginal, [NewInteraction])
     /// Bytes already archived (found by digest before parsing): only the new location is recorded.
     case known(IncomingOriginal)
     case quarantine(QuarantineItem)
+
+    /// A record holding one interaction.
+    public static func archive(_ original: IncomingOriginal, _ interaction: NewInteraction) -> ImportItem {
+        .archive(original, [interaction])
+    }
 }
 
 public enum ImportOutcome: Sendable, Equatable {
@@ -18,20 +24,25 @@ public enum ImportOutcome: Sendable, Equatable {
 
 extension ArchiveStore {
     /// Writes a batch in one transaction: all of it or, on failure, none of it. Idempotent: writing
-    /// the same batch again archives nothing new. Returns one outcome per item, in order.
+    /// the same batch again archives nothing new. Returns one outcome per item, in order: a record
+    /// is archived when at least one of its interactions is new.
     public func write(_ batch: [ImportItem], run: ImportRunID) throws(ArchiveError) -> [ImportOutcome] {
         try write { db in
             let writer = BatchWriter(db: db, run: run)
-            return try batch.map { item in
+            let outcomes = try batch.map { item in
                 switch item {
-                case .archive(let original, let interaction):
-                    try writer.archive(original, interaction)
+                case .archive(let original, let interactions):
+                    try writer.archive(original, interactions)
                 case .known(let original):
-                    try writer.archive(original, nil)
+                    try writer.archive(original, [])
                 case .quarantine(let quarantined):
                     try writer.quarantine(quarantined)
                 }
             }
+            if let first = writer.firstInsertedID {
+                try Links.refresh(db, interactionsFrom: first)
+            }
+            return outcomes
         }
     }
 
@@ -49,37 +60,49 @@ extension ArchiveStore {
 }
 
 /// The statements of one write transaction.
-private struct BatchWriter {
+private final class BatchWriter {
     let db: Database
     let run: ImportRunID
+    /// The first interaction this transaction inserted: links are refreshed from there.
+    private(set) var firstInsertedID: Int64?
 
-    func archive(_ original: IncomingOriginal, _ interaction: NewInteraction?) throws -> ImportOutcome {
-        let digest = Data(original.digest.bytes)
-        if let existing = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM original WHERE sha256 = ?"), arguments: [digest])
-        {
-            try recordLocation(originalID: existing, original.position)
-            return .alreadyPresent
-        }
-        guard let interaction else {
-            // The digest was known when the batch was built but is gone now (erased meanwhile):
-            // nothing to attach the location to, and nothing parsed to archive.
-            return .alreadyPresent
-        }
-        let stored = StoredBytes(packing: original.bytes)
-        try db.cachedStatement(sql: "INSERT INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [digest, stored.size, stored.compression.rawValue, Data(stored.data)])
-        let originalID = db.lastInsertedRowID
-        try recordLocation(originalID: originalID, original.position)
-        try insert(interaction, originalID: originalID)
-        return .archived
+    init(db: Database, run: ImportRunID) {
+        self.db = db
+        self.run = run
     }
 
-    private func recordLocation(originalID: Int64, _ position: SourcePosition) throws {
+    func archive(_ original: IncomingOriginal, _ interactions: [NewInteraction]) throws -> ImportOutcome {
+        let digest = Data(original.digest.bytes)
+        let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM original WHERE sha256 = ?"), arguments: [digest])
+        let originalID: Int64
+        if let existing {
+            originalID = existing
+        } else {
+            guard !interactions.isEmpty else {
+                // Known when the batch was built but gone now (erased meanwhile): nothing to attach to.
+                return .alreadyPresent
+            }
+            let stored = StoredBytes(packing: original.bytes)
+            try db.cachedStatement(sql: "INSERT INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [digest, stored.size, stored.compression.rawValue, Data(stored.data)])
+            originalID = db.lastInsertedRowID
+        }
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO source_location (original_id, path, source_offset, import_run_id)
             VALUES (?, ?, ?, ?)
-            """).execute(arguments: [originalID, position.path, position.offset, run.rawValue])
+            """).execute(arguments: [originalID, original.position.path, original.position.offset, run.rawValue])
+
+        var archivedAny = false
+        for interaction in interactions {
+            let known = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM interaction WHERE content_hash = ?"),
+                arguments: [Data(interaction.contentDigest.bytes)]) != nil
+            if known { continue }
+            try insert(interaction, originalID: originalID)
+            archivedAny = true
+        }
+        return archivedAny ? .archived : .alreadyPresent
     }
 
     private func insert(_ interaction: NewInteraction, originalID: Int64) throws {
@@ -93,16 +116,19 @@ private struct BatchWriter {
         let participantsText = interaction.participantsText
         let attachmentText = interaction.attachmentText
         try db.cachedStatement(sql: """
-            INSERT INTO interaction (kind, source_ref, original_id, variant_of, thread_id, occurred_at, subject,
-                body, participants, attachment_text, has_attachment, defects, import_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO interaction (kind, source_ref, content_hash, original_id, variant_of, thread_id, occurred_at,
+                direction, subject, body, participants, attachment_text, has_attachment, complaint_signal,
+                inspection_signal, defects, import_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                interaction.kind.rawValue, interaction.sourceRef, originalID, variantOf, threadID,
-                interaction.occurredAt.map(Timestamp.format), interaction.subject, interaction.body,
-                participantsText, attachmentText, !interaction.attachments.isEmpty,
+                interaction.kind.rawValue, interaction.sourceRef, Data(interaction.contentDigest.bytes), originalID,
+                variantOf, threadID, interaction.occurredAt.map(Timestamp.format), interaction.direction.rawValue,
+                interaction.subject, interaction.body, participantsText, attachmentText,
+                !interaction.attachments.isEmpty, interaction.complaintSignal, interaction.inspectionSignal,
                 interaction.defects.joined(separator: " "), run.rawValue,
             ])
         let id = db.lastInsertedRowID
+        if firstInsertedID == nil { firstInsertedID = id }
 
         let participant = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO participant (interaction_id, role, position, name, address) VALUES (?, ?, ?, ?, ?)
@@ -125,31 +151,80 @@ private struct BatchWriter {
                 id, position, a.filename, a.contentType, a.size, Data(a.digest.bytes), a.text,
             ])
         }
+        let mention = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO interaction_mention (interaction_id, kind, value, location, strength)
+            VALUES (?, ?, ?, ?, ?)
+            """)
+        for m in interaction.mentions {
+            try mention.execute(arguments: [id, m.kind.rawValue, m.value, m.location, m.strength.rawValue])
+        }
+        try insertDetails(interaction.details, id: id)
         try db.cachedStatement(sql: """
             INSERT INTO interaction_fts (rowid, subject, body, participants, attachment_text) VALUES (?, ?, ?, ?, ?)
             """).execute(arguments: [id, interaction.subject, interaction.body, participantsText, attachmentText])
     }
 
-    /// The thread of a message: that of the nearest referenced message already archived, else the
-    /// thread rooted at its first reference (or itself), so replies arriving before their parents
-    /// still meet them.
-    private func thread(for interaction: NewInteraction) throws -> Int64 {
-        let byRef = try db.cachedStatement(sql: """
-            SELECT thread_id FROM interaction WHERE source_ref = ? AND thread_id IS NOT NULL LIMIT 1
-            """)
-        for ref in interaction.references.reversed() {
-            if let thread = try Int64.fetchOne(byRef, arguments: [ref]) {
-                return thread
+    private func insertDetails(_ details: ChannelDetails, id: Int64) throws {
+        switch details {
+        case .email:
+            return
+        case .ticketComment(let comment):
+            let t = comment.ticket
+            try db.cachedStatement(sql: """
+                INSERT INTO ticket (id, subject, status, priority, channel, tags, requester_name, requester_email,
+                    requester_phone, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET subject = excluded.subject, status = excluded.status,
+                    priority = excluded.priority, channel = excluded.channel, tags = excluded.tags,
+                    requester_name = excluded.requester_name, requester_email = excluded.requester_email,
+                    requester_phone = excluded.requester_phone, created_at = excluded.created_at,
+                    updated_at = excluded.updated_at
+                WHERE excluded.updated_at IS NULL OR updated_at IS NULL OR excluded.updated_at >= updated_at
+                """).execute(arguments: [
+                    t.id, t.subject, t.status, t.priority, t.channel, t.tags.joined(separator: " "), t.requesterName,
+                    t.requesterEmail, t.requesterPhone, t.createdAt.map(Timestamp.format), t.updatedAt.map(Timestamp.format),
+                ])
+            try db.cachedStatement(sql: """
+                INSERT INTO ticket_comment (interaction_id, ticket_id, number, author_role, is_public) VALUES (?, ?, ?, ?, ?)
+                """).execute(arguments: [id, t.id, comment.number, comment.authorRole, comment.isPublic])
+        case .call(let call):
+            try db.cachedStatement(sql: """
+                INSERT INTO call (interaction_id, caller, callee, caller_name, disposition, duration, billable_seconds,
+                    recording_path, recording_sha256, audio_format, sample_rate, channels, audio_seconds,
+                    transcript_path, transcript_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    id, call.caller, call.callee, call.callerName, call.disposition, call.duration, call.billableSeconds,
+                    call.recording?.path, call.recording.map { Data($0.digest.bytes) }, call.audioFormat, call.sampleRate,
+                    call.channels, call.audioSeconds, call.transcript?.path, call.transcript.map { Data($0.digest.bytes) },
+                ])
+        }
+    }
+
+    /// The thread of an interaction: a ticket's comments share the ticket's thread; a message
+    /// joins the thread of the nearest referenced message already archived, else the thread rooted
+    /// at its first reference (or itself), so replies arriving before their parents still meet
+    /// them. Calls stand alone.
+    private func thread(for interaction: NewInteraction) throws -> Int64? {
+        let root: String
+        switch interaction.details {
+        case .call:
+            return nil
+        case .ticketComment(let comment):
+            root = "ticket:\(comment.ticket.id)"
+        case .email:
+            let byRef = try db.cachedStatement(sql: """
+                SELECT thread_id FROM interaction WHERE source_ref = ? AND kind = 'email' AND thread_id IS NOT NULL LIMIT 1
+                """)
+            for ref in interaction.references.reversed() {
+                if let thread = try Int64.fetchOne(byRef, arguments: [ref]) {
+                    return thread
+                }
             }
+            root = interaction.references.first ?? interaction.sourceRef
         }
-        let root = interaction.references.first ?? interaction.sourceRef
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO thread (root_ref) VALUES (?)").execute(arguments: [root])
-        guard let thread = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM thread WHERE root_ref = ?"), arguments: [root])
-        else {
-            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "thread \(root) vanished")
-        }
-        return thread
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM thread WHERE root_ref = ?"), arguments: [root])
     }
 
     func quarantine(_ item: QuarantineItem) throws -> ImportOutcome {

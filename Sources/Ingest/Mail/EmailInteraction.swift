@@ -3,27 +3,38 @@ import MIME
 
 extension NewInteraction {
     /// The archived form of a parsed e-mail.
-    init(email message: Message, digest: ContentDigest) {
+    init(email message: Message, digest: ContentDigest, ownDomains: Set<String> = []) {
         let plain = message.plainText
         let body = plain.isEmpty ? message.htmlText : plain
         var references = message.references
         if let parent = message.inReplyTo, !references.contains(parent) {
             references.append(parent)
         }
+        let participants = Self.participants(of: message)
+        let sender = participants.first { $0.role == .from }?.address
+        let direction: Direction = switch sender {
+        case nil: .unknown
+        case let address?: ownDomains.contains(address.domain) ? .outbound : .inbound
+        }
         self.init(
             kind: .email,
             sourceRef: message.messageID ?? "sha256:\(digest.hex)",
+            contentDigest: digest,
             occurredAt: message.date,
+            direction: direction,
             subject: message.subject ?? "",
             body: body,
-            participants: Self.participants(of: message),
+            participants: participants,
             attachments: message.attachments.map { attachment in
                 NewAttachment(
                     filename: attachment.filename, contentType: attachment.contentType, size: attachment.data.count,
                     digest: ContentDigest(of: attachment.data), text: attachment.text)
             },
             references: references,
-            defects: message.defects.map(\.kind.rawValue))
+            defects: message.defects.map(\.kind.rawValue),
+            mentions: participants.map { participant in
+                IdentifierMention(kind: .email, value: participant.address, location: participant.role.rawValue, strength: .exact)
+            })
     }
 
     private static func participants(of message: Message) -> [Participant] {
@@ -33,5 +44,13 @@ extension NewInteraction {
         return roles.flatMap { role, addresses in
             addresses.map { Participant(role: role, name: $0.name, address: $0.address.lowercased()) }
         }
+    }
+}
+
+extension String {
+    /// The domain of an e-mail address, lowercased; empty without an `@`.
+    var domain: String {
+        guard let at = lastIndex(of: "@") else { return "" }
+        return self[index(after: at)...].lowercased()
     }
 }
