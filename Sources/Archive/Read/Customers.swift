@@ -8,6 +8,13 @@ public struct LinkEvidence: Hashable, Sendable, Codable {
     public var value: String?
     public var location: String
     public var strength: LinkStrength
+
+    public init(kind: IdentifierKind, value: String?, location: String, strength: LinkStrength) {
+        self.kind = kind
+        self.value = value
+        self.location = location
+        self.strength = strength
+    }
 }
 
 /// An interaction as it appears in a customer's timeline or in a list.

@@ -1,0 +1,111 @@
+import Archive
+import Foundation
+import Testing
+
+@Suite struct LinkTests {
+    func customer(_ id: String, _ identifiers: [(IdentifierKind, String)]) -> NewCustomer {
+        NewCustomer(
+            sourceID: id, kind: .person, name: "Asiakas \(id)", address: nil, marketingConsent: nil,
+            identifiers: identifiers.map { CustomerIdentifier(kind: $0.0, value: $0.1, written: $0.1) },
+            position: SourcePosition(path: "/customers.jsonl", offset: 1),
+            recordDigest: ContentDigest(of: Array((id + identifiers.map(\.1).joined()).utf8)))
+    }
+
+    func interaction(_ ref: String, _ mentions: [IdentifierMention], direction: Direction = .inbound, complaint: Bool = false) -> ImportItem {
+        let raw = Array(ref.utf8)
+        return .archive(
+            IncomingOriginal(bytes: raw, position: SourcePosition(path: "/\(ref)", offset: 0)),
+            NewInteraction(
+                kind: .email, sourceRef: ref, contentDigest: ContentDigest(of: raw), occurredAt: nil, direction: direction,
+                subject: ref, body: "", participants: [], attachments: [], references: [], defects: [], mentions: mentions,
+                complaintSignal: complaint))
+    }
+
+    func mention(_ kind: IdentifierKind, _ value: String, _ location: String, _ strength: LinkStrength = .exact) -> IdentifierMention {
+        IdentifierMention(kind: kind, value: value, location: location, strength: strength)
+    }
+
+    @Test func linksFollowIdentifiersInEitherImportOrder() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        let run = try store.beginImportRun(sourceKind: "test", arguments: [])
+        // Mail first, register later: links appear when the register arrives.
+        _ = try store.write([interaction("a@x", [mention(.email, "maija@example.fi", "from")])], run: run)
+        _ = try store.write(customers: [customer("C1", [(.email, "maija@example.fi")])])
+        let maija = try #require(try store.customerIDs(sourceID: "C1").first)
+        #expect(try store.timeline(customerID: maija).map(\.interaction.sourceRef) == ["a@x"])
+        // Register first, then mail.
+        _ = try store.write([interaction("b@x", [mention(.email, "maija@example.fi", "to")])], run: run)
+        #expect(Set(try store.timeline(customerID: maija).map(\.interaction.sourceRef)) == ["a@x", "b@x"])
+    }
+
+    @Test func aSharedHouseholdAddressLinksBothAndIsFlagged() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        _ = try store.write(customers: [
+            customer("C1", [(.email, "koti@example.fi"), (.phone, "+358401234567")]),
+            customer("C2", [(.email, "koti@example.fi")]),
+        ])
+        let run = try store.beginImportRun(sourceKind: "test", arguments: [])
+        _ = try store.write([interaction("h@x", [mention(.email, "koti@example.fi", "from")])], run: run)
+        let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
+        let c2 = try #require(try store.customerIDs(sourceID: "C2").first)
+        for id in [c1, c2] {
+            let entry = try #require(try store.timeline(customerID: id).first)
+            #expect(entry.shared)
+            #expect(entry.evidence == [LinkEvidence(kind: .email, value: "koti@example.fi", location: "from", strength: .exact)])
+        }
+    }
+
+    @Test func weakEvidenceStaysOutOfTheProfileUntilAskedFor() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        _ = try store.write(customers: [customer("C1", [(.phone, "+358401234567")])])
+        let run = try store.beginImportRun(sourceKind: "test", arguments: [])
+        _ = try store.write([interaction("s@x", [mention(.phone, "+358401234567", "signature", .weak)])], run: run)
+        let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
+        #expect(try store.timeline(customerID: c1).isEmpty)
+        #expect(try store.timeline(customerID: c1, includeWeak: true).map(\.strength) == [.weak])
+        #expect(try store.unlinkedInteractions(limit: nil).total == 0)
+    }
+
+    @Test func personalIdentityCodesAreNeverShownAsEvidence() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        _ = try store.write(customers: [customer("C1", [(.personalID, "hash-of-hetu")])])
+        let run = try store.beginImportRun(sourceKind: "test", arguments: [])
+        _ = try store.write([interaction("p@x", [mention(.personalID, "hash-of-hetu", "body")])], run: run)
+        let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
+        let entry = try #require(try store.timeline(customerID: c1).first)
+        #expect(entry.evidence.first?.value == nil)
+        #expect(entry.evidence.first?.kind == .personalID)
+    }
+
+    @Test func complaintsNeverIncludeTheCompanysOwnReplies() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        let run = try store.beginImportRun(sourceKind: "test", arguments: [])
+        _ = try store.write([
+            interaction("in@x", [], direction: .inbound, complaint: true),
+            interaction("out@x", [], direction: .outbound, complaint: true),
+        ], run: run)
+        #expect(try store.complaints(customerID: nil, since: nil).map(\.sourceRef) == ["in@x"])
+    }
+
+    @Test func unchangedCustomerRecordsAreAlreadyPresentAndChangedOnesReplaceIdentifiers() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        #expect(try store.write(customers: [customer("C1", [(.email, "old@example.fi")])]) == [.archived])
+        #expect(try store.write(customers: [customer("C1", [(.email, "old@example.fi")])]) == [.alreadyPresent])
+        #expect(try store.write(customers: [customer("C1", [(.email, "new@example.fi")])]) == [.archived])
+        let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
+        #expect(try store.customerProfile(id: c1)?.identifiers.map(\.value) == ["new@example.fi"])
+        #expect(try store.customerIDs(holding: .email, value: "old@example.fi").isEmpty)
+    }
+}
