@@ -29,6 +29,7 @@ let package = Package(
 
         // Parsing: no storage here.
         .target(name: "MIME", dependencies: ["CICU"]),
+        .target(name: "Formats"),
 
         // Storage: schema, originals, the one write path, read queries.
         .target(
@@ -36,10 +37,10 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "FinnishText", "CZstd", "CCrypto"]),
 
         // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
-        .target(name: "Ingest", dependencies: ["MIME", "Archive"]),
+        .target(name: "Ingest", dependencies: ["MIME", "Archive", "FinnishText"]),
 
         // What users ask: search (and later timelines, complaints, inspection reports).
-        .target(name: "Query", dependencies: ["Archive"]),
+        .target(name: "Query", dependencies: ["Archive", "FinnishText"]),
 
         .executableTarget(
             name: "arkisto",
@@ -50,6 +51,7 @@ let package = Package(
 
         .testTarget(name: "FinnishTextTests", dependencies: ["FinnishText"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),

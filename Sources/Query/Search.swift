@@ -19,12 +19,25 @@ public struct Search: Sendable {
         } catch {
             throw .syntax(error)
         }
-        let plan = SearchPlanner().plan(node, limit: limit, offset: offset)
         do {
+            let plan = try planner(for: node).plan(node, limit: limit, offset: offset)
             return try archive.search(plan)
         } catch {
             throw .archive(error)
         }
+    }
+}
+
+extension Search {
+    /// A planner that resolves `customer:` values against this archive's register. Resolution
+    /// runs before planning, so a failure to read the register is reported, not ignored.
+    func planner(for node: QueryNode) throws(ArchiveError) -> SearchPlanner {
+        let resolver = CustomerResolver(archive: archive)
+        var resolved: [String: [Int64]] = [:]
+        for value in node.customerValues where resolved[value] == nil {
+            resolved[value] = try resolver.customerIDs(for: value)
+        }
+        return SearchPlanner(resolveCustomer: { [resolved] value in resolved[value] ?? [] })
     }
 }
 
@@ -36,6 +49,18 @@ public enum SearchError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .syntax(let error): "cannot read the query: \(error.pointer)"
         case .archive(let error): "\(error)"
+        }
+    }
+}
+
+extension QueryNode {
+    /// Every `customer:` value in the tree.
+    var customerValues: [String] {
+        switch self {
+        case .filter(.customer(let value)): [value]
+        case .text, .filter: []
+        case .and(let children), .or(let children): children.flatMap(\.customerValues)
+        case .not(let inner): inner.customerValues
         }
     }
 }

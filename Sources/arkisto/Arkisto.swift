@@ -5,7 +5,8 @@ struct Arkisto: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Archive and search a Finnish operator's customer-service interactions.",
         subcommands: [
-            ImportCommand.self, SearchCommand.self, ParseCommand.self, AnalyzeCommand.self, QuarantineCommand.self,
-            OriginalsCommand.self,
+            ImportCommand.self, SearchCommand.self, CustomerCommand.self, ComplaintsCommand.self, UnlinkedCommand.self,
+            ClassifyCommand.self, SettingsCommand.self, QuarantineCommand.self, OriginalsCommand.self, ParseCommand.self,
+            AnalyzeCommand.self,
         ])
 }

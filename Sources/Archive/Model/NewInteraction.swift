@@ -64,17 +64,13 @@ public struct NewInteraction: Sendable {
     public var defects: [String]
     /// The identifiers it mentions, from which its links to customers are derived.
     public var mentions: [IdentifierMention]
-    /// The author's own text reads as a complaint (a reply by the company never counts).
-    public var complaintSignal: Bool
-    /// The author's own text reads as a request to see one's personal data.
-    public var inspectionSignal: Bool
     public var details: ChannelDetails
 
     public init(
         kind: InteractionKind, sourceRef: String, contentDigest: ContentDigest, occurredAt: Date?,
         direction: Direction = .unknown, subject: String, body: String, participants: [Participant],
         attachments: [NewAttachment], references: [String], defects: [String], mentions: [IdentifierMention] = [],
-        complaintSignal: Bool = false, inspectionSignal: Bool = false, details: ChannelDetails = .email
+        details: ChannelDetails = .email
     ) {
         self.kind = kind
         self.sourceRef = sourceRef
@@ -88,8 +84,6 @@ public struct NewInteraction: Sendable {
         self.references = references
         self.defects = defects
         self.mentions = mentions
-        self.complaintSignal = complaintSignal
-        self.inspectionSignal = inspectionSignal
         self.details = details
     }
 

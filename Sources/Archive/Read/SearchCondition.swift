@@ -17,6 +17,8 @@ public indirect enum SearchCondition: Sendable, Equatable {
     case hasAttachment
     /// Interactions linked with exact evidence to any of these customers.
     case customers([Int64])
+    /// Helpdesk comments of tickets carrying this tag.
+    case ticketTag(String)
     case all([SearchCondition])
     case any([SearchCondition])
     case none(SearchCondition)
@@ -96,6 +98,12 @@ struct SQLCondition {
             return """
                 i.id IN (SELECT interaction_id FROM interaction_customer
                          WHERE strength = 'exact' AND customer_id IN (\(marks)))
+                """
+        case .ticketTag(let tag):
+            arguments.append(tag.lowercased())
+            return """
+                i.id IN (SELECT c.interaction_id FROM ticket_comment c JOIN ticket t ON t.id = c.ticket_id
+                         WHERE (' ' || lower(t.tags) || ' ') LIKE '% ' || ? || ' %')
                 """
         case .all(let conditions):
             guard !conditions.isEmpty else { return "1" }

@@ -117,15 +117,13 @@ private final class BatchWriter {
         let attachmentText = interaction.attachmentText
         try db.cachedStatement(sql: """
             INSERT INTO interaction (kind, source_ref, content_hash, original_id, variant_of, thread_id, occurred_at,
-                direction, subject, body, participants, attachment_text, has_attachment, complaint_signal,
-                inspection_signal, defects, import_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                direction, subject, body, participants, attachment_text, has_attachment, defects, import_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 interaction.kind.rawValue, interaction.sourceRef, Data(interaction.contentDigest.bytes), originalID,
                 variantOf, threadID, interaction.occurredAt.map(Timestamp.format), interaction.direction.rawValue,
                 interaction.subject, interaction.body, participantsText, attachmentText,
-                !interaction.attachments.isEmpty, interaction.complaintSignal, interaction.inspectionSignal,
-                interaction.defects.joined(separator: " "), run.rawValue,
+                !interaction.attachments.isEmpty, interaction.defects.joined(separator: " "), run.rawValue,
             ])
         let id = db.lastInsertedRowID
         if firstInsertedID == nil { firstInsertedID = id }

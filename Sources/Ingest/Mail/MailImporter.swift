@@ -37,13 +37,14 @@ public struct MailImporter: Sendable {
         let run = try archiving { () throws(ArchiveError) in
             try archive.beginImportRun(sourceKind: "mail", arguments: paths)
         }
+        let ownDomains = Set(try archiving { () throws(ArchiveError) in try archive.ownDomains() })
         let writer = WritePipeline(archive: archive, run: run)
         var batch: [MailboxItem] = []
         var batchSize = 0
 
         func flush() throws(ImportError) {
             guard !batch.isEmpty else { return }
-            try writer.submit(try prepare(batch))
+            try writer.submit(try prepare(batch, ownDomains: ownDomains))
             batch.removeAll(keepingCapacity: true)
             batchSize = 0
             progress(writer.tally)
@@ -67,7 +68,7 @@ public struct MailImporter: Sendable {
     }
 
     /// Digests every message, skips those archived before, and parses the rest in parallel.
-    private func prepare(_ batch: [MailboxItem]) throws(ImportError) -> [ImportItem] {
+    private func prepare(_ batch: [MailboxItem], ownDomains: Set<String>) throws(ImportError) -> [ImportItem] {
         let originals: [IncomingOriginal?] = batch.map { item in
             guard case .message(let raw) = item else { return nil }
             return IncomingOriginal(bytes: raw.bytes, position: SourcePosition(raw.location))
@@ -89,14 +90,14 @@ public struct MailImporter: Sendable {
                     detail: MailboxItem.oversizedReason(size: size, limit: limit), original: nil))
             case .message:
                 guard let original = originals[index] else { return }
-                item = known.contains(original.digest) ? .known(original) : Self.parse(original, limits: limits)
+                item = known.contains(original.digest) ? .known(original) : Self.parse(original, limits: limits, ownDomains: ownDomains)
             }
             slots.set(index, item)
         }
         return slots.values()
     }
 
-    static func parse(_ original: IncomingOriginal, limits: ParseLimits) -> ImportItem {
+    static func parse(_ original: IncomingOriginal, limits: ParseLimits, ownDomains: Set<String>) -> ImportItem {
         if original.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .quarantine(QuarantineItem(
                 position: original.position, reason: .notAMessage, detail: "empty file", original: original))
@@ -108,7 +109,7 @@ public struct MailImporter: Sendable {
                     position: original.position, reason: .notAMessage,
                     detail: "no header fields: not an Internet message", original: original))
             }
-            return .archive(original, NewInteraction(email: message, digest: original.digest))
+            return .archive(original, NewInteraction(email: message, digest: original.digest, ownDomains: ownDomains))
         } catch {
             return .quarantine(QuarantineItem(
                 position: original.position, reason: QuarantineReason(error.limit), detail: error.description,

@@ -5,7 +5,7 @@ import Foundation
 ///
 ///     word  "a phrase"  prefix*  ="exact form"  -excluded  NOT x  a OR b  ( ... )
 ///     from:  to:  subject:  customer:  kind:email|ticket|call  is:complaint  is:inspection
-///     has:attachment  date:2025  date:2025-03  date:2025-01-01..2025-03-31
+///     has:attachment  tag:reklamaatio  date:2025  date:2025-03  date:2025-01-01..2025-03-31
 ///
 /// Words next to each other must all match. Any malformed query gets a ``QuerySyntaxError``
 /// pointing at the offending position.
@@ -140,6 +140,7 @@ private struct TokenReader {
         case "from": return .filter(.from(value))
         case "to": return .filter(.to(value))
         case "customer": return .filter(.customer(value))
+        case "tag": return .filter(.tag(value))
         case "subject":
             return .text(quoted
                 ? try phraseTerm(value, position: position, column: .subject)

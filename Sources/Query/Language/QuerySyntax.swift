@@ -48,6 +48,8 @@ public enum QueryFilter: Equatable, Sendable {
     case isComplaint
     case isInspectionRequest
     case hasAttachment
+    /// Helpdesk comments of tickets with this tag.
+    case tag(String)
     /// Half-open: `start <= occurred_at < end`, UTC.
     case date(start: Date, end: Date)
 }

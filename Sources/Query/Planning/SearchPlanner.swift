@@ -3,6 +3,15 @@ import Archive
 /// Turns a query tree into the archive's ``SearchPlan``: the text parts of a top-level AND become
 /// one FTS5 expression that ranks and highlights; everything else becomes conditions.
 struct SearchPlanner {
+    /// The customers a `customer:` value names (by source id, e-mail, phone, customer number or
+    /// Y-tunnus); none when it names nobody.
+    var resolveCustomer: @Sendable (String) -> [Int64] = { _ in [] }
+
+    /// The whole query as one condition (no ranking), for classification rules.
+    func matchingCondition(for node: QueryNode) -> SearchCondition {
+        condition(node)
+    }
+
     func plan(_ node: QueryNode, limit: Int?, offset: Int) -> SearchPlan {
         let parts: [QueryNode] = if case .and(let children) = node { children } else { [node] }
         var positives: [String] = []
@@ -79,11 +88,12 @@ struct SearchPlanner {
         switch filter {
         case .from(let value): .participant(role: .from, value: value)
         case .to(let value): .any([.participant(role: .to, value: value), .participant(role: .cc, value: value)])
-        case .customer(let value): .participant(role: nil, value: value)
+        case .customer(let value): .customers(resolveCustomer(value))
         case .kind(let kind): .kind(kind)
         case .isComplaint: .isComplaint
         case .isInspectionRequest: .isInspectionRequest
         case .hasAttachment: .hasAttachment
+        case .tag(let tag): .ticketTag(tag)
         case .date(let start, let end): .occurred(start: start, end: end)
         }
     }

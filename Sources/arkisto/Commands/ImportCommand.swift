@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import MIME
+import Query
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,6 +46,7 @@ struct ImportMailCommand: ParsableCommand {
             throw error
         }
         reporter.finish()
+        try Classifier(archive: store).apply()
         let summary = ImportSummary(tally: tally, seconds: Date().timeIntervalSince(started))
         if json {
             try Output.json(summary)

@@ -1,0 +1,90 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Query
+
+struct ComplaintsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complaints", abstract: "Complaints (reklamaatiot), newest first.")
+
+    @OptionGroup var archive: ArchiveOptions
+    @Option(help: ArgumentHelp("Only this customer's (id, e-mail, phone or number).", valueName: "who")) var customer: String?
+    @Option(help: ArgumentHelp("Only since this date (2025-01-31).", valueName: "date")) var since: String?
+    @Flag(help: "One JSON object per complaint, one per line.") var json = false
+
+    func run() throws {
+        let store = try archive.open()
+        var customerID: Int64?
+        if let customer {
+            let ids = try CustomerResolver(archive: store).customerIDs(for: customer)
+            guard ids.count == 1, let id = ids.first else {
+                throw ValidationError(ids.isEmpty ? "no customer found for '\(customer)'"
+                    : "'\(customer)' names \(ids.count) customers; give the register id")
+            }
+            customerID = id
+        }
+        var sinceDate: Date?
+        if let since {
+            guard let date = Timestamp.parse(since + "T00:00:00Z") ?? Timestamp.parse(since) else {
+                throw ValidationError("--since takes a date such as 2025-01-31, not '\(since)'")
+            }
+            sinceDate = date
+        }
+        let complaints = try store.complaints(customerID: customerID, since: sinceDate)
+        for c in complaints {
+            if json {
+                try Output.json(InteractionJSON(c))
+            } else {
+                print("\(c.occurredAt.map(Timestamp.format) ?? "(no date)")  \(c.kind.rawValue)  \(c.subject)  (\(c.sourceRef))")
+            }
+        }
+        if !json { print("\(complaints.count) complaints") }
+    }
+}
+
+/// An interaction in JSON lists, with the keys search results use.
+struct InteractionJSON: Encodable {
+    var interactionID: Int64
+    var kind: String
+    var sourceRef: String
+    var occurredAt: String?
+    var subject: String
+    var isComplaint: Bool
+    var isInspectionRequest: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at", subject
+        case isComplaint = "is_complaint", isInspectionRequest = "is_inspection_request"
+    }
+
+    init(_ summary: InteractionSummary) {
+        interactionID = summary.interactionID
+        kind = summary.kind.rawValue
+        sourceRef = summary.sourceRef
+        occurredAt = summary.occurredAt.map(Timestamp.format)
+        subject = summary.subject
+        isComplaint = summary.isComplaint
+        isInspectionRequest = summary.isInspectionRequest
+    }
+}
+
+struct UnlinkedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlinked", abstract: "Interactions linked to no customer, newest first.")
+
+    @OptionGroup var archive: ArchiveOptions
+    @Option(help: "How many to list.") var limit = 50
+    @Flag(help: "One JSON object per interaction, one per line.") var json = false
+
+    func run() throws {
+        let (total, page) = try archive.open().unlinkedInteractions(limit: limit)
+        for i in page {
+            if json {
+                try Output.json(InteractionJSON(i))
+            } else {
+                print("\(i.occurredAt.map(Timestamp.format) ?? "(no date)")  \(i.kind.rawValue)  \(i.subject)  (\(i.sourceRef))")
+            }
+        }
+        if !json { print("\(total) interactions linked to nobody") }
+    }
+}

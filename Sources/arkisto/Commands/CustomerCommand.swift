@@ -1,0 +1,122 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Query
+
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer", abstract: "A customer's profile and timeline across all channels.",
+        subcommands: [Show.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a customer by register id, e-mail, phone, customer number or Y-tunnus.")
+        @OptionGroup var archive: ArchiveOptions
+        @Flag(help: "Also list interactions whose only evidence is weak (for review).") var includeWeak = false
+        @Flag(help: "Print one JSON object per customer found.") var json = false
+        @Argument(help: ArgumentHelp("Who to show.", valueName: "id|email|phone|number")) var who: String
+
+        func run() throws {
+            let store = try archive.open()
+            let ids = try CustomerResolver(archive: store).customerIDs(for: who)
+            guard !ids.isEmpty else {
+                throw ValidationError("no customer found for '\(who)'")
+            }
+            for id in ids {
+                guard let profile = try store.customerProfile(id: id) else { continue }
+                let timeline = try store.timeline(customerID: id, includeWeak: includeWeak)
+                if json {
+                    try Output.json(CustomerJSON(profile: profile, timeline: timeline))
+                } else {
+                    print(CustomerText(profile: profile, timeline: timeline).text)
+                }
+            }
+        }
+    }
+}
+
+private struct CustomerText {
+    var profile: CustomerProfile
+    var timeline: [TimelineEntry]
+
+    var text: String {
+        var lines = ["\(profile.name) (\(profile.sourceID), \(profile.kind.rawValue))"]
+        if let address = profile.address { lines.append("  address: \(address)") }
+        if let consent = profile.marketingConsent { lines.append("  marketing consent: \(consent ? "yes" : "no")") }
+        for identifier in profile.identifiers {
+            lines.append("  \(identifier.kind.rawValue): \(identifier.written ?? "(stored as a keyed hash)")")
+        }
+        let complaints = timeline.filter(\.interaction.isComplaint).count
+        lines.append("\(timeline.count) interactions, \(complaints) complaints")
+        for entry in timeline {
+            let i = entry.interaction
+            var flags: [String] = []
+            if i.isComplaint { flags.append("COMPLAINT") }
+            if i.isInspectionRequest { flags.append("INSPECTION REQUEST") }
+            if entry.strength == .weak { flags.append("weak link: review") }
+            if entry.shared { flags.append("shared identifier") }
+            let when = i.occurredAt.map(Timestamp.format) ?? "(no date)"
+            let flagText = flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]"
+            lines.append("  \(when)  \(i.kind.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(i.subject)\(flagText)")
+            let evidence = entry.evidence.map { "\($0.kind.rawValue)\($0.value.map { " \($0)" } ?? "") in \($0.location)" }
+            lines.append("      ref \(i.sourceRef); evidence: \(evidence.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+private struct CustomerJSON: Encodable {
+    struct Identifier: Encodable {
+        var kind: String
+        var value: String?
+    }
+
+    struct Interaction: Encodable {
+        var interactionID: Int64
+        var kind: String
+        var sourceRef: String
+        var occurredAt: String?
+        var subject: String
+        var direction: String
+        var isComplaint: Bool
+        var isInspectionRequest: Bool
+        var strength: String
+        var shared: Bool
+        var evidence: [LinkEvidence]
+
+        enum CodingKeys: String, CodingKey {
+            case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at", subject
+            case direction, isComplaint = "is_complaint", isInspectionRequest = "is_inspection_request", strength
+            case shared, evidence
+        }
+    }
+
+    var id: String
+    var kind: String
+    var name: String
+    var address: String?
+    var marketingConsent: Bool?
+    var identifiers: [Identifier]
+    var interactions: [Interaction]
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, name, address, marketingConsent = "marketing_consent", identifiers, interactions
+    }
+
+    init(profile: CustomerProfile, timeline: [TimelineEntry]) {
+        id = profile.sourceID
+        kind = profile.kind.rawValue
+        name = profile.name
+        address = profile.address
+        marketingConsent = profile.marketingConsent
+        identifiers = profile.identifiers.map { Identifier(kind: $0.kind.rawValue, value: $0.written) }
+        interactions = timeline.map { entry in
+            let i = entry.interaction
+            return Interaction(
+                interactionID: i.interactionID, kind: i.kind.rawValue, sourceRef: i.sourceRef,
+                occurredAt: i.occurredAt.map(Timestamp.format), subject: i.subject, direction: i.direction.rawValue,
+                isComplaint: i.isComplaint, isInspectionRequest: i.isInspectionRequest, strength: entry.strength.rawValue,
+                shared: entry.shared, evidence: entry.evidence)
+        }
+    }
+}
