@@ -37,7 +37,7 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "FinnishText", "CZstd", "CCrypto"]),
 
         // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
-        .target(name: "Ingest", dependencies: ["MIME", "Archive", "FinnishText"]),
+        .target(name: "Ingest", dependencies: ["MIME", "Formats", "Archive", "FinnishText"]),
 
         // What users ask: search (and later timelines, complaints, inspection reports).
         .target(name: "Query", dependencies: ["Archive", "FinnishText"]),

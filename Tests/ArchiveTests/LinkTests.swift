@@ -11,14 +11,13 @@ import Testing
             recordDigest: ContentDigest(of: Array((id + identifiers.map(\.1).joined()).utf8)))
     }
 
-    func interaction(_ ref: String, _ mentions: [IdentifierMention], direction: Direction = .inbound, complaint: Bool = false) -> ImportItem {
+    func interaction(_ ref: String, _ mentions: [IdentifierMention], direction: Direction = .inbound, body: String = "") -> ImportItem {
         let raw = Array(ref.utf8)
         return .archive(
             IncomingOriginal(bytes: raw, position: SourcePosition(path: "/\(ref)", offset: 0)),
             NewInteraction(
                 kind: .email, sourceRef: ref, contentDigest: ContentDigest(of: raw), occurredAt: nil, direction: direction,
-                subject: ref, body: "", participants: [], attachments: [], references: [], defects: [], mentions: mentions,
-                complaintSignal: complaint))
+                subject: ref, body: body, participants: [], attachments: [], references: [], defects: [], mentions: mentions))
     }
 
     func mention(_ kind: IdentifierKind, _ value: String, _ location: String, _ strength: LinkStrength = .exact) -> IdentifierMention {
@@ -91,9 +90,13 @@ import Testing
         let store = archive.store
         let run = try store.beginImportRun(sourceKind: "test", arguments: [])
         _ = try store.write([
-            interaction("in@x", [], direction: .inbound, complaint: true),
-            interaction("out@x", [], direction: .outbound, complaint: true),
+            interaction("in@x", [], direction: .inbound, body: "Teen reklamaation laskusta."),
+            interaction("out@x", [], direction: .outbound, body: "Reklamaationne on kirjattu."),
+            interaction("other@x", [], direction: .inbound, body: "Kiitos nopeasta avusta."),
         ], run: run)
+        let counts = try store.applySignals(complaint: .fullText("\"reklamaatio\""), inspection: .fullText("\"tarkastuspyyntö\""))
+        #expect(counts.complaints == 1)
+        #expect(counts.inspectionRequests == 0)
         #expect(try store.complaints(customerID: nil, since: nil).map(\.sourceRef) == ["in@x"])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// Small mail trees written to a temporary folder for one test.
 struct MailFixtures {
@@ -86,5 +87,15 @@ enum SampleMail {
             text += "--b\(level)--\n"
         }
         return text
+    }
+}
+
+extension PersonalIDKey {
+    /// A fixed key for tests (real archives use a random key from a 0600 file).
+    static var testKey: PersonalIDKey {
+        guard let key = PersonalIDKey(bytes: Array(repeating: 0x5A, count: PersonalIDKey.byteCount)) else {
+            preconditionFailure("a 32-byte key is valid")
+        }
+        return key
     }
 }

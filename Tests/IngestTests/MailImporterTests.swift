@@ -21,7 +21,7 @@ import Testing
         let emlURL = try fixtures.write("loose/latin1.eml", SampleMail.latin1Complaint)
 
         let store = try ArchiveStore(path: fixtures.archivePath)
-        let importer = MailImporter(archive: store)
+        let importer = MailImporter(archive: store, personalIDKey: .testKey)
         let paths = [maildir.path, mboxURL.path, emlURL.deletingLastPathComponent().path]
         let first = try importer.run(paths: paths)
         #expect(first.archived == 5)
@@ -45,7 +45,7 @@ import Testing
         let mbox = "From x Mon Mar  3 09:15:00 2025\n" + SampleMail.plain(id: "q@x", subject: "S", body: "From-rivi:\n>From me") + "\n"
         let mboxURL = try fixtures.write("mail/box.mbox", mbox)
         let store = try ArchiveStore(path: fixtures.archivePath)
-        _ = try MailImporter(archive: store).run(paths: [emlURL.path, mboxURL.path])
+        _ = try MailImporter(archive: store, personalIDKey: .testKey).run(paths: [emlURL.path, mboxURL.path])
 
         var byPath: [String: ContentDigest] = [:]
         try store.forEachOriginal { original in
@@ -64,7 +64,7 @@ import Testing
         let maildir = try fixtures.maildir("Maildir", cur: ["1.host:2,S": text])
         let eml = try fixtures.write("copy.eml", text)
         let store = try ArchiveStore(path: fixtures.archivePath)
-        let tally = try MailImporter(archive: store).run(paths: [maildir.path, eml.path])
+        let tally = try MailImporter(archive: store, personalIDKey: .testKey).run(paths: [maildir.path, eml.path])
         #expect(tally.archived == 1)
         #expect(tally.alreadyPresent == 1)
         var locations: [SourcePosition] = []
@@ -84,7 +84,7 @@ import Testing
                 "good:2,S": SampleMail.plain(id: "ok@example.fi", subject: "Hyvä", body: "Kiitos."),
             ])
         let store = try ArchiveStore(path: fixtures.archivePath)
-        var importer = MailImporter(archive: store)
+        var importer = MailImporter(archive: store, personalIDKey: .testKey)
         importer.limits.maxMessageBytes = 4_096
         let tally = try importer.run(paths: [maildir.path])
         #expect(tally.archived == 1)
@@ -110,7 +110,7 @@ import Testing
         defer { fixtures.remove() }
         let maildir = try fixtures.maildir("Maildir", cur: ["deep:2,S": SampleMail.deeplyNested(depth: 150)])
         let store = try ArchiveStore(path: fixtures.archivePath)
-        let tally = try MailImporter(archive: store).run(paths: [maildir.path])
+        let tally = try MailImporter(archive: store, personalIDKey: .testKey).run(paths: [maildir.path])
         #expect(tally.archived == 1)
         #expect(try Search(archive: store).run("syva", limit: 5).hits.map(\.sourceRef) == ["deep@example.fi"])
     }
@@ -120,7 +120,7 @@ import Testing
         defer { fixtures.remove() }
         let eml = try fixtures.write("latin1.eml", SampleMail.latin1Complaint)
         let store = try ArchiveStore(path: fixtures.archivePath)
-        _ = try MailImporter(archive: store).run(paths: [eml.path])
+        _ = try MailImporter(archive: store, personalIDKey: .testKey).run(paths: [eml.path])
         let page = try Search(archive: store).run("summa", limit: 10)
         #expect(page.total == 1)
         #expect(page.hits.first?.sourceRef == "latin1@example.fi")
@@ -136,7 +136,7 @@ import Testing
         let store = try ArchiveStore(path: fixtures.archivePath)
         let missing = fixtures.root.appendingPathComponent("no-such-maildir").path
         #expect {
-            _ = try MailImporter(archive: store).run(paths: [missing])
+            _ = try MailImporter(archive: store, personalIDKey: .testKey).run(paths: [missing])
         } throws: { error in
             "\(error)".contains("no-such-maildir")
         }

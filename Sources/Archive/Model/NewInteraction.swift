@@ -31,11 +31,13 @@ public struct NewAttachment: Sendable {
     public var filename: String?
     public var contentType: String
     public var size: Int
-    public var digest: ContentDigest
+    /// Nil when only the attachment's description is known (helpdesk exports list attachments
+    /// without their bytes).
+    public var digest: ContentDigest?
     /// Extracted text (text/* attachments), searchable.
     public var text: String?
 
-    public init(filename: String?, contentType: String, size: Int, digest: ContentDigest, text: String?) {
+    public init(filename: String?, contentType: String, size: Int, digest: ContentDigest?, text: String?) {
         self.filename = filename
         self.contentType = contentType
         self.size = size

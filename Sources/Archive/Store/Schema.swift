@@ -121,7 +121,7 @@ enum Schema {
                 filename TEXT,
                 content_type TEXT NOT NULL,
                 size INTEGER NOT NULL,
-                sha256 BLOB NOT NULL,
+                sha256 BLOB,
                 text TEXT,
                 UNIQUE (interaction_id, position)
             );

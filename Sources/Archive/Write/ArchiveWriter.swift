@@ -146,7 +146,7 @@ private final class BatchWriter {
             """)
         for (position, a) in interaction.attachments.enumerated() {
             try attachment.execute(arguments: [
-                id, position, a.filename, a.contentType, a.size, Data(a.digest.bytes), a.text,
+                id, position, a.filename, a.contentType, a.size, a.digest.map { Data($0.bytes) }, a.text,
             ])
         }
         let mention = try db.cachedStatement(sql: """

@@ -73,7 +73,8 @@ public final class FinnishAnalyzer {
                 body(range, terms)
                 return
             }
-            let terms = PackedTerms(deriver.documentTerms(folded: Normalizer.fold(word), kind: kind))
+            let terms = PackedTerms(deriver.documentTerms(
+                folded: Normalizer.fold(word), kind: kind, writtenWithCapitals: LetterCase.containsUppercase(word)))
             cache.insert(terms, for: key)
             body(range, terms)
         }
@@ -84,12 +85,14 @@ public final class FinnishAnalyzer {
     /// The terms for one query word, any of which should match: the folded surface form, the base
     /// forms of all analyses and, when Voikko does not know the word, either the base forms of its
     /// spellings with ä/ö restored (`hyvitysta` → `hyvitys`, `hairio` → `häiriö`) or its stem.
+    /// A word typed without capitals looks for a name only when it cannot be a common word
+    /// (`päivien` → `päivä`, not the first name Päivi; `virtasen` → `Virtanen`).
     ///
     /// `word` should be one word from ``words(in:)``; of anything longer, the first word counts.
     /// Compound components are not added: `puhelinlasku` looks for `puhelinlasku`, not every `lasku`.
     public func queryTerms(forWord word: String) -> [String] {
-        guard let (folded, kind) = firstFoldedWord(in: word) else { return [] }
-        return deriver.queryTerms(folded: folded, kind: kind)
+        guard let first = firstFoldedWord(in: word) else { return [] }
+        return deriver.queryTerms(folded: first.folded, kind: first.kind, writtenWithCapitals: first.hasCapitals)
     }
 
     /// The single term for an exact-form query (`="laskusta"`): the folded surface form only.
@@ -123,13 +126,14 @@ public final class FinnishAnalyzer {
     /// How many words currently have a cached analysis (at most the capacity).
     var cachedWordCount: Int { cache.count }
 
-    private func firstFoldedWord(in text: String) -> (folded: String, kind: WordKind)? {
+    private func firstFoldedWord(in text: String) -> (folded: String, kind: WordKind, hasCapitals: Bool)? {
         var text = text
         return text.withUTF8 { bytes in
-            var first: (String, WordKind)?
+            var first: (String, WordKind, Bool)?
             forEachWord(in: bytes) { range, kind in
                 if first == nil {
-                    first = (Normalizer.fold(UnsafeBufferPointer(rebasing: bytes[range])), kind)
+                    let word = UnsafeBufferPointer(rebasing: bytes[range])
+                    first = (Normalizer.fold(word), kind, LetterCase.containsUppercase(word))
                 }
             }
             return first

@@ -6,8 +6,8 @@ final class TermDeriver {
 
     /// Distinct base forms kept per word (ambiguous words have several analyses).
     static let maximumBaseForms = 4
-    /// Distinct compound components kept per word.
-    static let maximumComponents = 6
+    /// Distinct compound components and nested compounds kept per word.
+    static let maximumComponents = 8
     /// Dotted spellings Voikko accepts that a query word typed without ä/ö may stand for.
     static let maximumDottedReadings = 3
 
@@ -20,7 +20,10 @@ final class TermDeriver {
 
     /// All terms for a word in a document: the surface form first, then the derived terms that
     /// share its position.
-    func documentTerms(folded: String, kind: WordKind) -> [String] {
+    ///
+    /// `writtenWithCapitals` tells whether the word as written has capital letters; without them,
+    /// a word with a common-word reading gets no proper-name readings (see ``ReadingSelection``).
+    func documentTerms(folded: String, kind: WordKind, writtenWithCapitals: Bool) -> [String] {
         var terms = TermSet(folded)
         guard kind == .letters else { return terms.terms }
         let shape = WordShape(folded)
@@ -43,11 +46,11 @@ final class TermDeriver {
         }
         guard !shape.hasDigit else { return terms.terms }
 
-        let analyses = morphology.analyses(of: folded)
+        let analyses = analyses(of: folded, writtenWithCapitals: writtenWithCapitals)
         if !analyses.isEmpty {
             insertMorphology(of: analyses, into: &terms, withComponents: true)
         } else if let beforeColon {
-            let prefixAnalyses = morphology.analyses(of: beforeColon)
+            let prefixAnalyses = self.analyses(of: beforeColon, writtenWithCapitals: writtenWithCapitals)
             if !prefixAnalyses.isEmpty {
                 insertMorphology(of: prefixAnalyses, into: &terms, withComponents: true)
             } else if SnowballStemmer.shouldStem(beforeColon) {
@@ -64,18 +67,18 @@ final class TermDeriver {
     /// The terms any of which should match a query word: its surface form, its base forms (all
     /// analyses) and, for a word Voikko does not know, the base forms of the ä/ö spellings Voikko
     /// does know or else its stem.
-    func queryTerms(folded: String, kind: WordKind) -> [String] {
+    func queryTerms(folded: String, kind: WordKind, writtenWithCapitals: Bool) -> [String] {
         var terms = TermSet(folded)
         let shape = WordShape(folded)
         guard kind == .letters, shape.isMorphologicalWord else { return terms.terms }
 
-        let analyses = morphology.analyses(of: folded)
+        let analyses = analyses(of: folded, writtenWithCapitals: writtenWithCapitals)
         if !analyses.isEmpty {
             insertMorphology(of: analyses, into: &terms, withComponents: false)
             return terms.terms
         }
         if shape.hasColon, let beforeColon = folded.split(separator: ":").first.map(String.init) {
-            for term in queryTerms(folded: beforeColon, kind: kind) {
+            for term in queryTerms(folded: beforeColon, kind: kind, writtenWithCapitals: writtenWithCapitals) {
                 terms.insert(term)
             }
             return terms.terms
@@ -86,7 +89,8 @@ final class TermDeriver {
         var foundDottedReading = false
         for reading in dottedReadings {
             foundDottedReading = true
-            insertMorphology(of: morphology.analyses(of: reading), into: &terms, withComponents: false)
+            insertMorphology(
+                of: self.analyses(of: reading, writtenWithCapitals: writtenWithCapitals), into: &terms, withComponents: false)
         }
         if !foundDottedReading, SnowballStemmer.shouldStem(folded) {
             terms.insert(TermNamespace.stem.term(stemmer.stem(folded)))
@@ -97,8 +101,9 @@ final class TermDeriver {
     // MARK: Shared
 
     /// Base forms of all analyses (up to a limit) and, for documents, the base forms of compound
-    /// components, in the base-form namespace. Derivational roots are deliberately not indexed:
-    /// `hyvitys` is not `hyvittää`, and `laskutus` (Voikko: from `laskuttaa`) is not `lasku`.
+    /// components and nested compounds (``CompoundTerms``), in the base-form namespace. Derivational
+    /// roots are deliberately not indexed: `hyvitys` is not `hyvittää`, and `laskutus` (Voikko: from
+    /// `laskuttaa`) is not `lasku`.
     ///
     /// A document's base form that is already one of its surface terms (`lasku` for `lasku`, the
     /// commonest case) is not repeated as a base-form term, which keeps the index smaller; queries
@@ -120,13 +125,31 @@ final class TermDeriver {
         guard withComponents else { return }
         var components = 0
         for analysis in analyses.prefix(Self.maximumBaseForms) {
-            let parts = WordBases(parsing: analysis.wordBases).componentBaseForms(wholeBaseForm: analysis.baseForm)
-            for part in parts where components < Self.maximumComponents && part.count >= 2 {
+            let compound = CompoundTerms(
+                components: WordBases(parsing: analysis.wordBases).components(wholeBaseForm: analysis.baseForm),
+                baseFormOfWrittenPart: baseForm(ofComponent:))
+            for part in compound.terms where components < Self.maximumComponents && part.count >= 2 {
                 if terms.insert(TermNamespace.baseForm.term(Normalizer.fold(part))) {
                     components += 1
                 }
             }
         }
+    }
+
+    /// Voikko's analyses of a folded word, with `-minen` forms read as nouns (``ActionNoun``) and
+    /// proper-name readings of uncapitalised common words dropped (``ReadingSelection``).
+    private func analyses(of folded: String, writtenWithCapitals: Bool) -> [VoikkoAnalysis] {
+        let analyses = morphology.analyses(of: folded).map { $0.readingActionNounAsNoun(written: folded) }
+        return ReadingSelection.analyses(analyses, writtenWithCapitals: writtenWithCapitals)
+    }
+
+    /// The base form of a derived compound component analysed on its own (`markkinointi` in
+    /// `suoramarkkinointikielto`): the first reading that is a single common word.
+    private func baseForm(ofComponent written: String) -> String? {
+        morphology.analyses(of: written).first { analysis in
+            !analysis.isProperName
+                && WordBases(parsing: analysis.wordBases).components(wholeBaseForm: analysis.baseForm).isEmpty
+        }?.baseForm
     }
 }
 

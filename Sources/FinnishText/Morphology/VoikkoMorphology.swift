@@ -8,6 +8,8 @@ struct VoikkoAnalysis: Equatable {
     var wordBases: String
     /// `CLASS`: `nimisana`, `teonsana`, `etunimi`, `lyhenne`, ...
     var wordClass: String
+    /// `MOOD` of a verb form, e.g. `MINEN-infinitive`; empty for other words.
+    var mood: String = ""
 }
 
 /// Finnish morphology through libvoikko and its voikko-fi dictionary.
@@ -47,7 +49,8 @@ final class VoikkoMorphology {
             analyses.append(VoikkoAnalysis(
                 baseForm: baseForm,
                 wordBases: Self.value(of: "WORDBASES", in: analysis) ?? "",
-                wordClass: Self.value(of: "CLASS", in: analysis) ?? ""))
+                wordClass: Self.value(of: "CLASS", in: analysis) ?? "",
+                mood: Self.value(of: "MOOD", in: analysis) ?? ""))
         }
         return analyses
     }

@@ -4,10 +4,14 @@
 /// suffix belonging to the morpheme before it:
 ///
 /// - `+puhelin(puhelin)+lasku(lasku)`: two components, `puhelin` and `lasku`.
-/// - `+yhteyden(yhteys)+otto(otto)`: `yhteys` (the genitive `yhteyden` as written) and `otto`.
+/// - `+yhteyden(yhteys)+otto(otto)`: `yhteys` (written `yhteyden`) and `otto`.
 /// - `+numeron(numero)+siir(siirtää)+to(+to)`: `numero` and the derived noun `siirto`, not the verb
-///   `siirtää`: a component made of a root and derivational suffixes is named by its own form
-///   (root as written + suffix bases), so `hyvityspyyntö` yields `hyvitys`, never `hyvittää`.
+///   `siirtää`: a component made of a root and derivational suffixes is a word of its own, so
+///   `hyvityspyyntö` yields `hyvitys`, never `hyvittää`.
+/// - `+laajakaista(laaja=kaista)+liittymä(liittymä)`: a `=` inside a base marks a compound that
+///   Voikko's dictionary has as one entry (a lexicalised compound); it stays one component,
+///   `laajakaista`, and is not split further.
+/// - `+markkinoi(markkinoida)+n+ti(+ti)`: a fragment without a base joins the next morpheme (`nti`).
 /// - `+hyvit(hyvittää)+ys(+ys)`: one component, so no parts (the base form covers the word).
 struct WordBases: Equatable {
     struct Morpheme: Equatable {
@@ -25,21 +29,26 @@ struct WordBases: Equatable {
             rest = rest[rest.index(after: plus)...]
             guard let open = rest.firstIndex(of: "("),
                   let close = rest[open...].firstIndex(of: ")") else { break }
-            let surface = String(rest[..<open])
+            // A fragment without a base (`+n` in `+markkinoi(markkinoida)+n+ti(+ti)`) belongs to
+            // the morpheme after it: `nti`.
+            let surface = rest[..<open].filter { $0 != "+" }
             var base = rest[rest.index(after: open)..<close]
             let derivational = base.first == "+"
             if derivational {
                 base = base.dropFirst()
             }
-            morphemes.append(Morpheme(surface: surface, base: String(base), isDerivationalSuffix: derivational))
+            morphemes.append(Morpheme(
+                surface: surface,
+                base: base.filter { $0 != "=" },
+                isDerivationalSuffix: derivational))
             rest = rest[rest.index(after: close)...]
         }
         self.morphemes = morphemes
     }
 
-    /// The base forms of a compound's components, given the whole word's base form; empty when the
-    /// word is not a compound.
-    func componentBaseForms(wholeBaseForm: String) -> [String] {
+    /// The components of a compound, given the whole word's base form; empty when the word is not
+    /// a compound (fewer than two components).
+    func components(wholeBaseForm: String) -> [CompoundComponent] {
         // Group each root with the derivational suffixes that follow it.
         var groups: [[Morpheme]] = []
         for morpheme in morphemes {
@@ -51,22 +60,47 @@ struct WordBases: Equatable {
         }
         guard groups.count >= 2 else { return [] }
 
-        var parts: [String] = []
+        var components: [CompoundComponent] = []
         var precedingSurface = ""
         for (position, group) in groups.enumerated() {
+            let written = group.map(\.surface).joined()
             let isLast = position == groups.count - 1
+            let isDerived = group.count > 1
             if isLast, wholeBaseForm.count > precedingSurface.count,
                wholeBaseForm.lowercased().hasPrefix(precedingSurface.lowercased()) {
                 // The last component's base form is the rest of the whole word's base form, which
                 // gets inflection right even for derived components (`numeronsiirrosta` → `siirto`).
-                parts.append(String(wholeBaseForm.dropFirst(precedingSurface.count)))
-            } else if group.count == 1 {
-                parts.append(group[0].base)
+                components.append(CompoundComponent(
+                    written: written, baseForm: String(wholeBaseForm.dropFirst(precedingSurface.count)),
+                    needsAnalysis: false))
+            } else if !isDerived {
+                components.append(CompoundComponent(written: written, baseForm: group[0].base, needsAnalysis: false))
             } else {
-                parts.append(group[0].surface + group.dropFirst().map(\.base).joined())
+                // Root as written + suffix bases: right for `palvel|u` → `palvelu`, but not for
+                // every suffix (`markkinoi|nti` has the base `+ti`), hence `needsAnalysis`.
+                components.append(CompoundComponent(
+                    written: written, baseForm: group[0].surface + group.dropFirst().map(\.base).joined(),
+                    needsAnalysis: true))
             }
-            precedingSurface += group.map(\.surface).joined()
+            precedingSurface += written
         }
-        return parts
+        return components
     }
+
+    /// The base forms of a compound's components, without analysing derived components again.
+    func componentBaseForms(wholeBaseForm: String) -> [String] {
+        components(wholeBaseForm: wholeBaseForm).map(\.baseForm)
+    }
+}
+
+/// One component of a compound word.
+struct CompoundComponent: Equatable {
+    /// The component as written inside the compound (`yhteyden` in `yhteydenotto`).
+    var written: String
+    /// Its base form as far as `WORDBASES` tells (`yhteys`).
+    var baseForm: String
+    /// Whether `baseForm` is only a guess: a non-final component built of a root and derivational
+    /// suffixes, whose written form should be analysed on its own (`markkinointi` in
+    /// `suoramarkkinointikielto`, where `WORDBASES` gives `+markkinoi(markkinoida)+nti(+ti)`).
+    var needsAnalysis: Bool
 }

@@ -21,8 +21,8 @@ struct LineReader: Sendable {
         var offset: Int64
         /// True when the line was longer than the limit and `bytes` holds only its beginning.
         var isCut: Bool
-        /// True when the line ended with `\n` (false only for the last line of a file without one).
-        var hasTerminator: Bool
+        /// The line terminator as it was in the file: `\n`, `\r\n`, or nothing at the end of the file.
+        var terminator: [UInt8]
     }
 
     private let file: ReadOnlyFile
@@ -85,11 +85,15 @@ struct LineReader: Sendable {
 
     private mutating func take(upTo end: Int, terminatorBytes: Int) -> Line {
         var contentEnd = end
-        if terminatorBytes > 0 && contentEnd > position && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        var terminator: [UInt8] = terminatorBytes > 0 ? [0x0A] : []
+        if terminatorBytes > 0 && contentEnd > position && buffer[contentEnd - 1] == 0x0D {
+            contentEnd -= 1
+            terminator = [0x0D, 0x0A]
+        }
         lineNumber += 1
         let line = Line(
             bytes: Array(buffer[position..<contentEnd]), number: lineNumber, offset: bufferOffset + Int64(position),
-            isCut: false, hasTerminator: terminatorBytes > 0)
+            isCut: false, terminator: terminator)
         position = end + terminatorBytes
         return line
     }
@@ -99,7 +103,7 @@ struct LineReader: Sendable {
         lineNumber += 1
         let line = Line(
             bytes: Array(buffer[position..<position + maxLineBytes]), number: lineNumber,
-            offset: bufferOffset + Int64(position), isCut: true, hasTerminator: true)
+            offset: bufferOffset + Int64(position), isCut: true, terminator: [0x0A])
         while true {
             if let newline = indexOfNewline() {
                 position = newline + 1

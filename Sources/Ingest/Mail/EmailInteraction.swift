@@ -3,7 +3,7 @@ import MIME
 
 extension NewInteraction {
     /// The archived form of a parsed e-mail.
-    init(email message: Message, digest: ContentDigest, ownDomains: Set<String> = []) {
+    init(email message: Message, digest: ContentDigest, ownDomains: Set<String>, mentions extractor: MentionExtractor) {
         let plain = message.plainText
         let body = plain.isEmpty ? message.htmlText : plain
         var references = message.references
@@ -32,9 +32,18 @@ extension NewInteraction {
             },
             references: references,
             defects: message.defects.map(\.kind.rawValue),
-            mentions: participants.map { participant in
-                IdentifierMention(kind: .email, value: participant.address, location: participant.role.rawValue, strength: .exact)
-            })
+            mentions: Self.mentions(participants: participants, subject: message.subject ?? "", body: body, extractor: extractor))
+    }
+
+    /// Addresses in the header fields are exact evidence; what the subject and text mention is
+    /// weighed by the extractor.
+    private static func mentions(
+        participants: [Participant], subject: String, body: String, extractor: MentionExtractor
+    ) -> [IdentifierMention] {
+        var found = participants.compactMap { extractor.mention(email: $0.address, location: $0.role.rawValue) }
+        found += extractor.mentions(inText: subject, role: .subject)
+        found += extractor.mentions(inText: body, role: .body)
+        return Array(Set(found))
     }
 
     private static func participants(of message: Message) -> [Participant] {

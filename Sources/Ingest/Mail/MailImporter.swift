@@ -11,13 +11,17 @@ import MIME
 /// input adds nothing, which is also how an interrupted import is completed.
 public struct MailImporter: Sendable {
     public var archive: ArchiveStore
+    public var mentions: MentionExtractor
     public var limits: ParseLimits
     public var mboxFlavour: MboxFlavour
     public var batchMessages = 512
     public var batchBytes = 16 << 20
 
-    public init(archive: ArchiveStore, limits: ParseLimits = .default, mboxFlavour: MboxFlavour = .mboxrd) {
+    public init(
+        archive: ArchiveStore, personalIDKey: PersonalIDKey, limits: ParseLimits = .default, mboxFlavour: MboxFlavour = .mboxrd
+    ) {
         self.archive = archive
+        mentions = MentionExtractor(personalIDKey: personalIDKey)
         self.limits = limits
         self.mboxFlavour = mboxFlavour
     }
@@ -78,6 +82,7 @@ public struct MailImporter: Sendable {
         }
         let slots = ResultSlots<ImportItem>(count: batch.count)
         let limits = self.limits
+        let mentions = self.mentions
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
             let item: ImportItem
             switch batch[index] {
@@ -90,14 +95,16 @@ public struct MailImporter: Sendable {
                     detail: MailboxItem.oversizedReason(size: size, limit: limit), original: nil))
             case .message:
                 guard let original = originals[index] else { return }
-                item = known.contains(original.digest) ? .known(original) : Self.parse(original, limits: limits, ownDomains: ownDomains)
+                item = known.contains(original.digest) ? .known(original) : Self.parse(original, limits: limits, ownDomains: ownDomains, mentions: mentions)
             }
             slots.set(index, item)
         }
         return slots.values()
     }
 
-    static func parse(_ original: IncomingOriginal, limits: ParseLimits, ownDomains: Set<String>) -> ImportItem {
+    static func parse(
+        _ original: IncomingOriginal, limits: ParseLimits, ownDomains: Set<String>, mentions: MentionExtractor
+    ) -> ImportItem {
         if original.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .quarantine(QuarantineItem(
                 position: original.position, reason: .notAMessage, detail: "empty file", original: original))
@@ -109,7 +116,8 @@ public struct MailImporter: Sendable {
                     position: original.position, reason: .notAMessage,
                     detail: "no header fields: not an Internet message", original: original))
             }
-            return .archive(original, NewInteraction(email: message, digest: original.digest, ownDomains: ownDomains))
+            return .archive(original, NewInteraction(
+                email: message, digest: original.digest, ownDomains: ownDomains, mentions: mentions))
         } catch {
             return .quarantine(QuarantineItem(
                 position: original.position, reason: QuarantineReason(error.limit), detail: error.description,

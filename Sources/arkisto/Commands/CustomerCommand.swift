@@ -14,12 +14,17 @@ struct CustomerCommand: ParsableCommand {
         @OptionGroup var archive: ArchiveOptions
         @Flag(help: "Also list interactions whose only evidence is weak (for review).") var includeWeak = false
         @Flag(help: "Print one JSON object per customer found.") var json = false
-        @Argument(help: ArgumentHelp("Who to show.", valueName: "id|email|phone|number")) var who: String
+        @Flag(help: "Show every customer of the register.") var all = false
+        @Argument(help: ArgumentHelp("Who to show.", valueName: "id|email|phone|number")) var who: String?
+
+        func validate() throws {
+            if (who == nil) == !all { throw ValidationError("name one customer, or give --all") }
+        }
 
         func run() throws {
             let store = try archive.open()
-            let ids = try CustomerResolver(archive: store).customerIDs(for: who)
-            guard !ids.isEmpty else {
+            let ids = try who.map { try CustomerResolver(archive: store).customerIDs(for: $0) } ?? store.allCustomerIDs()
+            if let who, ids.isEmpty {
                 throw ValidationError("no customer found for '\(who)'")
             }
             for id in ids {

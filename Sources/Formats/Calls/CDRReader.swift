@@ -1,0 +1,126 @@
+import Foundation
+
+/// Streams the rows of an Asterisk `Master.csv` (cdr_csv): no header row, every field normally in
+/// double quotes with `""` escapes, columns accountcode, src, dst, dcontext, clid, channel, dstchannel,
+/// lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags, uniqueid, userfield.
+///
+/// Tolerated: unquoted fields, CRLF line ends, blank lines, a missing userfield column (17 columns)
+/// and up to three trailing columns that newer Asterisk versions can add (peeraccount, linkedid,
+/// sequence), which are ignored. Any other column count, an unreadable time or a non-numeric duration
+/// is a ``RecordError`` for that row; reading goes on with the next.
+public struct CDRReader: Sequence, Sendable {
+    public let path: String
+    /// The PBX's time zone, in which the CSV's times are written.
+    public let timeZone: TimeZone
+    private let file: ReadOnlyFile
+
+    /// The number of columns Asterisk writes with uniqueid and userfield logged.
+    public static let columnCount = 18
+
+    /// Opens the file; throws when it cannot be read or its first row is plainly not a CDR.
+    public init(path: String, timeZone: TimeZone = Self.defaultTimeZone) throws(FormatFileError) {
+        file = try ReadOnlyFile(path: path)
+        self.path = path
+        self.timeZone = timeZone
+        try checkFormat()
+    }
+
+    /// Europe/Helsinki.
+    public static var defaultTimeZone: TimeZone { TimeZone(identifier: "Europe/Helsinki") ?? .gmt }
+
+    public func makeIterator() -> Iterator {
+        Iterator(path: path, rows: CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false), timeZone: timeZone)
+    }
+
+    /// Rejects files that are not comma-separated text at all (a header row, JSON, binary data).
+    private func checkFormat() throws(FormatFileError) {
+        var rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false)
+        guard let first = rows.next(), let fields = first.fields else { return }
+        if first.raw.contains(0) { throw FormatFileError(path: path, reason: "not a CDR file: binary data") }
+        if fields.count < 9 {
+            throw FormatFileError(
+                path: path, reason: "not an Asterisk Master.csv: the first row has \(fields.count) fields, expected \(Self.columnCount)")
+        }
+        if fields.count > 9, PBXLocalTime.parse(fields[9].trimmed, in: timeZone) == nil,
+           ["accountcode", "start"].contains(where: { fields.map { $0.trimmed.lowercased() }.contains($0) })
+        {
+            throw FormatFileError(
+                path: path, reason: "the first row is a header; Asterisk's Master.csv has none (remove it)")
+        }
+    }
+
+    public struct Iterator: IteratorProtocol, Sendable {
+        fileprivate let path: String
+        fileprivate var rows: CSVRecordReader
+        fileprivate let timeZone: TimeZone
+
+        public mutating func next() -> Result<SourceRecord<CallDetailRecord>, RecordError>? {
+            guard let row = rows.next() else { return nil }
+            guard let fields = row.fields else {
+                return .failure(
+                    RecordError(path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: row.problem ?? "unreadable row"))
+            }
+            do {
+                let record = try CDRRowDecoder.decode(fields, timeZone: timeZone)
+                return .success(SourceRecord(value: record, line: row.line, byteOffset: row.offset, raw: row.raw))
+            } catch {
+                return .failure(
+                    RecordError(path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: error.reason))
+            }
+        }
+    }
+}
+
+/// Builds a ``CallDetailRecord`` from the fields of one row.
+enum CDRRowDecoder {
+    static func decode(_ fields: [String], timeZone: TimeZone) throws(RecordFailure) -> CallDetailRecord {
+        guard (17...21).contains(fields.count) else {
+            throw RecordFailure("\(fields.count) fields, expected \(CDRReader.columnCount)")
+        }
+        let callerID = fields[4].trimmed
+        let parsedCallerID = CallerID(parsing: callerID)
+        let uniqueID = fields[16].trimmed
+        guard !uniqueID.isEmpty else { throw RecordFailure("missing uniqueid") }
+        return CallDetailRecord(
+            accountCode: fields[0].trimmed,
+            source: fields[1].trimmed,
+            destination: fields[2].trimmed,
+            context: fields[3].trimmed,
+            callerID: callerID,
+            callerName: parsedCallerID.name,
+            callerNumber: parsedCallerID.number,
+            channel: fields[5].trimmed,
+            destinationChannel: fields[6].trimmed,
+            lastApplication: fields[7].trimmed,
+            lastData: fields[8].trimmed,
+            start: try time(fields[9], "start", timeZone),
+            answer: try time(fields[10], "answer", timeZone),
+            end: try time(fields[11], "end", timeZone),
+            duration: try seconds(fields[12], "duration"),
+            billableSeconds: try seconds(fields[13], "billsec"),
+            disposition: fields[14].trimmed,
+            amaFlags: fields[15].trimmed,
+            uniqueID: uniqueID,
+            userField: fields.count > 17 ? fields[17].trimmed : "")
+    }
+
+    /// nil for an empty field (an unanswered call has no answer time).
+    private static func time(_ field: String, _ name: String, _ timeZone: TimeZone) throws(RecordFailure) -> Date? {
+        let text = field.trimmed
+        if text.isEmpty { return nil }
+        guard let date = PBXLocalTime.parse(text, in: timeZone) else {
+            throw RecordFailure("\(name): not a time 'YYYY-MM-DD HH:MM:SS': \(RecordFailure.quoted(text))")
+        }
+        return date
+    }
+
+    /// 0 for an empty field.
+    private static func seconds(_ field: String, _ name: String) throws(RecordFailure) -> Int {
+        let text = field.trimmed
+        if text.isEmpty { return 0 }
+        guard let value = Int(text), value >= 0 else {
+            throw RecordFailure("\(name): not a number of seconds: \(RecordFailure.quoted(text))")
+        }
+        return value
+    }
+}

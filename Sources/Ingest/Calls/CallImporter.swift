@@ -1,0 +1,123 @@
+import Archive
+import FinnishText
+import Formats
+import Foundation
+
+/// Imports Asterisk call detail records (`Master.csv`): each record is an interaction; the
+/// recording named in `userfield` is described (WAV header, SHA-256, path: the audio stays where
+/// it is) and a WebVTT transcript beside it becomes the searchable text.
+public struct CallImporter: Sendable {
+    public var archive: ArchiveStore
+    public var mentions: MentionExtractor
+    /// Where recordings are; default: `recordings/` beside the CDR file.
+    public var recordingsFolder: String?
+    /// Where transcripts are; default: `transcripts/` beside the CDR file, then the recordings folder.
+    public var transcriptsFolder: String?
+    /// The PBX's time zone (CDR times are local).
+    public var timeZone: TimeZone
+
+    public init(archive: ArchiveStore, personalIDKey: PersonalIDKey, timeZone: TimeZone = TimeZone(identifier: "Europe/Helsinki") ?? .current) {
+        self.archive = archive
+        mentions = MentionExtractor(personalIDKey: personalIDKey)
+        self.timeZone = timeZone
+    }
+
+    public func run(paths: [String], progress: (ImportTally) -> Void = { _ in }) throws(ImportError) -> ImportTally {
+        let run = try archiving { () throws(ArchiveError) in try archive.beginImportRun(sourceKind: "calls", arguments: paths) }
+        let writer = WritePipeline(archive: archive, run: run)
+        for path in paths {
+            let reader: CDRReader
+            do {
+                reader = try CDRReader(path: path, timeZone: timeZone)
+            } catch {
+                throw .file(error)
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            let recordings = recordingsFolder ?? (folder as NSString).appendingPathComponent("recordings")
+            let transcripts = transcriptsFolder ?? (folder as NSString).appendingPathComponent("transcripts")
+            try RecordBatches(archive: archive).run(reader, into: writer, progress: progress) { record in
+                let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
+                return .archive(original, interaction(
+                    of: record.value, digest: original.digest, recordings: recordings, transcripts: [transcripts, recordings]))
+            }
+        }
+        let tally = try writer.finish()
+        try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
+        return tally
+    }
+
+    func interaction(of cdr: CallDetailRecord, digest: ContentDigest, recordings: String, transcripts: [String]) -> NewInteraction {
+        var defects: [String] = []
+        let outbound = cdr.context.contains("internal") || Self.isExtension(cdr.source)
+        let callerNumber = cdr.callerNumber ?? cdr.source
+        let customerSide = outbound ? cdr.destination : callerNumber
+
+        var recording: LinkedFile?
+        var audio: WAVInfo?
+        var transcriptFile: LinkedFile?
+        var transcript: Transcript?
+        let name = (cdr.userField as NSString).lastPathComponent
+        if !name.isEmpty {
+            let path = (recordings as NSString).appendingPathComponent(name)
+            if let bytes = FileManager.default.contents(atPath: path) {
+                recording = LinkedFile(path: path, digest: ContentDigest(of: [UInt8](bytes)))
+                do {
+                    audio = try WAVHeader.parse([UInt8](bytes.prefix(4096)))
+                } catch {
+                    defects.append("recording_unreadable")
+                }
+            } else {
+                defects.append("recording_missing")
+            }
+            let vttName = ((name as NSString).deletingPathExtension as NSString).appendingPathExtension("vtt") ?? name
+            for folder in transcripts {
+                let path = (folder as NSString).appendingPathComponent(vttName)
+                guard let bytes = FileManager.default.contents(atPath: path) else { continue }
+                transcriptFile = LinkedFile(path: path, digest: ContentDigest(of: [UInt8](bytes)))
+                do {
+                    transcript = try WebVTT.parse(String(decoding: bytes, as: UTF8.self))
+                } catch {
+                    defects.append("transcript_unreadable")
+                }
+                break
+            }
+        }
+
+        var found: [IdentifierMention] = []
+        found += [mentions.mention(phone: callerNumber, location: "caller")].compactMap { $0 }
+        found += [mentions.mention(phone: cdr.destination, location: "callee")].compactMap { $0 }
+        let text = transcript?.text ?? ""
+        found += mentions.mentions(inText: text, role: .transcript)
+        let participants = [
+            PhoneNumber.e164(callerNumber).map { Participant(role: .from, name: cdr.callerName, address: $0) },
+            PhoneNumber.e164(cdr.destination).map { Participant(role: .to, name: nil, address: $0) },
+        ].compactMap { $0 }
+        let minutes = cdr.billableSeconds / 60, seconds = cdr.billableSeconds % 60
+        let subject = (outbound ? "Lähtevä puhelu " : "Saapuva puhelu ")
+            + (cdr.callerName.map { "\($0) " } ?? "") + customerSide
+            + (cdr.billableSeconds > 0 ? String(format: " (%d:%02d)", minutes, seconds) : " (\(cdr.disposition.lowercased()))")
+        return NewInteraction(
+            kind: .call,
+            sourceRef: cdr.uniqueID,
+            contentDigest: digest,
+            occurredAt: cdr.start ?? cdr.answer ?? cdr.end,
+            direction: outbound ? .outbound : .inbound,
+            subject: subject,
+            body: text,
+            participants: participants,
+            attachments: [],
+            references: [],
+            defects: defects,
+            mentions: Array(Set(found)),
+            details: .call(CallDetails(
+                caller: callerNumber, callee: cdr.destination, callerName: cdr.callerName, disposition: cdr.disposition,
+                duration: cdr.duration, billableSeconds: cdr.billableSeconds, recording: recording,
+                audioFormat: audio?.formatName, sampleRate: audio?.sampleRate, channels: audio?.channels,
+                audioSeconds: audio?.duration, transcript: transcriptFile)))
+    }
+
+    /// A PBX extension (`201`), not a subscriber number.
+    static func isExtension(_ number: String) -> Bool {
+        number.count <= 5 && number.allSatisfy(\.isNumber)
+    }
+}

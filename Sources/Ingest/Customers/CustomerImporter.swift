@@ -1,0 +1,98 @@
+import Archive
+import FinnishText
+import Formats
+import Foundation
+
+/// Imports the customer register (JSON Lines or CSV). Identifiers are normalised the way
+/// interactions' mentions are; a henkilötunnus is kept only as its keyed hash. A record with an
+/// identifier that fails its check (Y-tunnus check digit, henkilötunnus check character, an
+/// unreadable phone number or e-mail address) is quarantined with the reason, not half-imported;
+/// its bytes are not kept, since they may hold a personal identity code in clear.
+public struct CustomerImporter: Sendable {
+    public var archive: ArchiveStore
+    public var personalIDKey: PersonalIDKey
+    public var batchRecords = 1_000
+
+    public init(archive: ArchiveStore, personalIDKey: PersonalIDKey) {
+        self.archive = archive
+        self.personalIDKey = personalIDKey
+    }
+
+    public func run(paths: [String], progress: (ImportTally) -> Void = { _ in }) throws(ImportError) -> ImportTally {
+        let run = try archiving { () throws(ArchiveError) in try archive.beginImportRun(sourceKind: "customers", arguments: paths) }
+        var tally = ImportTally()
+        for path in paths {
+            let reader: CustomerListReader
+            do {
+                reader = try CustomerListReader(path: path)
+            } catch {
+                throw .file(error)
+            }
+            var customers: [NewCustomer] = []
+            var rejected: [ImportItem] = []
+            func flush() throws(ImportError) {
+                let archived = try archiving { () throws(ArchiveError) in try archive.write(customers: customers) }
+                let quarantined = try archiving { () throws(ArchiveError) in try archive.write(rejected, run: run) }
+                (archived + quarantined).forEach { tally.add($0) }
+                customers.removeAll(keepingCapacity: true)
+                rejected.removeAll(keepingCapacity: true)
+                progress(tally)
+            }
+            for record in reader {
+                switch record.flatMap({ record in customer(from: record, path: path) }) {
+                case .success(let customer): customers.append(customer)
+                case .failure(let error): rejected.append(.quarantine(error.quarantineItem(keepingBytes: false)))
+                }
+                if customers.count + rejected.count >= batchRecords { try flush() }
+            }
+            try flush()
+        }
+        try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
+        return tally
+    }
+
+    func customer(from record: SourceRecord<CustomerRecord>, path: String) -> Result<NewCustomer, RecordError> {
+        let value = record.value
+        func reject(_ reason: String) -> Result<NewCustomer, RecordError> {
+            .failure(RecordError(path: path, line: record.line, byteOffset: record.byteOffset, raw: [], reason: reason))
+        }
+        var identifiers: [CustomerIdentifier] = []
+        for email in value.emails {
+            guard let normalized = EmailAddress.normalized(email) else {
+                return reject("customer \(value.sourceID): '\(email)' is not an e-mail address")
+            }
+            identifiers.append(CustomerIdentifier(kind: .email, value: normalized, written: email))
+        }
+        for phone in value.phones {
+            guard let e164 = PhoneNumber.e164(phone) else {
+                return reject("customer \(value.sourceID): '\(phone)' is not a phone number")
+            }
+            identifiers.append(CustomerIdentifier(kind: .phone, value: e164, written: phone))
+        }
+        if let written = value.customerNumber {
+            guard let number = CustomerNumber(written) else {
+                return reject("customer \(value.sourceID): '\(written)' is not a customer number")
+            }
+            identifiers.append(CustomerIdentifier(kind: .customerNumber, value: number.description, written: written))
+        }
+        if let written = value.businessID {
+            guard let businessID = BusinessID(written) else {
+                return reject("customer \(value.sourceID): Y-tunnus '\(written)' has a wrong check digit or form")
+            }
+            identifiers.append(CustomerIdentifier(kind: .businessID, value: businessID.description, written: written))
+        }
+        if let written = value.personalID {
+            guard let code = PersonalIdentityCode(written) else {
+                // The code itself is never repeated in a message or log.
+                return reject("customer \(value.sourceID): the henkilötunnus fails its check character or date")
+            }
+            identifiers.append(CustomerIdentifier(kind: .personalID, value: personalIDKey.hash(code), written: nil))
+        }
+        let kind: Archive.CustomerKind = value.kind == .company ? .company : .person
+        return .success(NewCustomer(
+            sourceID: value.sourceID, kind: kind, name: value.name, address: value.address,
+            marketingConsent: value.marketingConsent, identifiers: identifiers,
+            position: SourcePosition(path: path, offset: record.byteOffset),
+            recordDigest: personalIDKey.fingerprint(record.raw)))
+    }
+}

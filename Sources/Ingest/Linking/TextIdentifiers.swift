@@ -1,0 +1,38 @@
+import Archive
+import FinnishText
+
+/// An identifier found in a piece of text, normalised the way the customer register is.
+struct FoundIdentifier: Equatable, Sendable {
+    var kind: IdentifierKind
+    /// Normalised value; for a personal identity code, its keyed hash.
+    var value: String
+    /// UTF-8 offset in the searched text, for reporting identifiers in reading order.
+    var offset: Int
+}
+
+/// Runs the FinnishText recognisers over one piece of text and normalises what they find.
+///
+/// Beyond the recognisers' own rules, phone numbers are dropped inside bank account numbers
+/// (`FI21 1234 5600 0401 23`) and right after an invoice, reference or order label
+/// (`laskunumero 0401234567`), and business IDs are also read in their VAT form (`FI12345671`).
+struct TextIdentifiers {
+    let personalIDKey: PersonalIDKey
+
+    func all(in text: String) -> [FoundIdentifier] {
+        var found: [FoundIdentifier] = []
+        func add(_ kind: IdentifierKind, _ value: String, at range: Range<String.Index>) {
+            found.append(FoundIdentifier(kind: kind, value: value, offset: text.utf8.distance(from: text.startIndex, to: range.lowerBound)))
+        }
+        for match in CustomerNumber.all(in: text) { add(.customerNumber, match.value.value, at: match.range) }
+        for match in BusinessID.all(in: text) { add(.businessID, match.value.value, at: match.range) }
+        for match in VATNumber.all(in: text) { add(.businessID, match.value.value, at: match.range) }
+        for match in PersonalIdentityCode.all(in: text) { add(.personalID, personalIDKey.hash(match.value), at: match.range) }
+        for match in EmailAddress.all(in: text) { add(.email, match.value.value, at: match.range) }
+        let accounts = BankAccountNumbers.ranges(in: text)
+        for match in PhoneNumber.all(in: text)
+        where !accounts.contains(where: { $0.overlaps(match.range) }) && !NonPhoneLabels.precede(match.range, in: text) {
+            add(.phone, match.value.e164, at: match.range)
+        }
+        return found.sorted { $0.offset < $1.offset }
+    }
+}

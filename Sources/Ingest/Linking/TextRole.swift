@@ -1,0 +1,18 @@
+/// What kind of text an interaction's text is, which decides how it is read for identifiers.
+public enum TextRole: String, Sendable, CaseIterable {
+    /// An e-mail subject or ticket title: all the author's.
+    case subject
+    /// An e-mail body or ticket comment: split into the author's own text, signature and quotes.
+    case body
+    /// A call transcript: what the caller and the agent said.
+    case transcript
+}
+
+/// Where in an interaction an identifier was found; the `location` of a mention from text.
+enum TextLocation: String, Sendable {
+    case subject
+    case body
+    case signature
+    case quoted
+    case transcript
+}

@@ -1,0 +1,50 @@
+import Archive
+import Formats
+
+/// Drives a line- or row-based source into the archive: each record becomes an ``ImportItem``
+/// (or a quarantined record with its line and reason), written in batches by the single writer.
+struct RecordBatches {
+    var archive: ArchiveStore
+    var batchRecords = 1_000
+
+    func run<Value: Sendable>(
+        _ records: some Sequence<Result<SourceRecord<Value>, RecordError>>,
+        into writer: WritePipeline,
+        progress: (ImportTally) -> Void,
+        prepare: (SourceRecord<Value>) -> ImportItem
+    ) throws(ImportError) {
+        var batch: [ImportItem] = []
+        batch.reserveCapacity(batchRecords)
+        for record in records {
+            switch record {
+            case .success(let record): batch.append(prepare(record))
+            case .failure(let error): batch.append(.quarantine(error.quarantineItem(keepingBytes: true)))
+            }
+            if batch.count >= batchRecords {
+                try writer.submit(batch)
+                batch.removeAll(keepingCapacity: true)
+                progress(writer.tally)
+            }
+        }
+        if !batch.isEmpty {
+            try writer.submit(batch)
+        }
+    }
+}
+
+extension RecordError {
+    /// The record set aside with its reason; its bytes are kept unless they may hold personal
+    /// identity codes in clear (customer registers).
+    func quarantineItem(keepingBytes: Bool) -> QuarantineItem {
+        let position = SourcePosition(path: path, offset: byteOffset)
+        return QuarantineItem(
+            position: position, reason: .malformedRecord, detail: "line \(line): \(reason)",
+            original: keepingBytes ? IncomingOriginal(bytes: raw, position: position) : nil)
+    }
+}
+
+extension SourceRecord {
+    func position(in path: String) -> SourcePosition {
+        SourcePosition(path: path, offset: byteOffset)
+    }
+}
