@@ -75,6 +75,15 @@ struct CustomerListReaderTests {
         #expect(errors[1].reason == "marketing consent: not yes or no: 'maybe'")
     }
 
+    @Test func aStrayQuoteClosedByALaterRowCostsOnlyItsOwnRow() throws {
+        let file = try TemporaryFile(
+            name: "list.csv", text: "id,name,emails\nC1,\"Bad quote,a@x.fi\nC2,\"Hyvä, Rivi\",b@x.fi\nC3,Ok,c@x.fi\n")
+        let (records, errors) = try CustomerListReader(path: file.path).split()
+        #expect(errors.map(\.line) == [2])
+        #expect(records.map(\.value.sourceID) == ["C2", "C3"])
+        #expect(records.first?.value.name == "Hyvä, Rivi")
+    }
+
     @Test func excelSeparatorHintWindows1252AndNameParts() throws {
         let text: [UInt8] = Array("sep=;\r\nasiakasnumero;etunimi;sukunimi;s\u{E4}hk\u{F6}posti\r\n".utf8)
             + [0x41, 0x53, 0x2D, 0x31, 0x3B, 0x50, 0xE4, 0x69, 0x76, 0x69, 0x3B, 0x4B, 0xF6, 0x6C, 0x6A, 0xE4, 0x3B]

@@ -117,6 +117,10 @@ struct WAVHeaderTests {
         }
         let file = try TemporaryFile(name: "big.wav", bytes: header + [UInt8](repeating: 0, count: 8_000_000))
         #expect(try WAVHeader.read(path: file.path).duration == 500)
+        // Only the beginning in memory: the file's size says whether the data is all there.
+        #expect(try WAVHeader.parse(header, fileSize: header.count + 8_000_000).duration == 500)
+        #expect(throws: WAVError.self) { try WAVHeader.parse(header, fileSize: header.count + 7_999_999) }
+        #expect(throws: WAVError.self) { try WAVHeader.parse(header) }
     }
 
     @Test func truncatedFiles() {

@@ -13,7 +13,7 @@ import Testing
     }
 
     private func body(_ text: String) -> [IdentifierMention] {
-        extractor.mentions(inText: text, location: .body)
+        extractor.mentions(inText: text, role: .body)
     }
 
     private func mention(_ kind: IdentifierKind, _ value: String, _ location: String, _ strength: LinkStrength) -> IdentifierMention {
@@ -23,7 +23,7 @@ import Testing
     // MARK: Register identifiers in the author's own words
 
     @Test func aCustomerNumberInTheSubjectIsExact() {
-        #expect(extractor.mentions(inText: "Reklamaatio (AS-1234567)", location: .subject)
+        #expect(extractor.mentions(inText: "Reklamaatio (AS-1234567)", role: .subject)
             == [mention(.customerNumber, "AS-1234567", "subject", .exact)])
     }
 
@@ -52,7 +52,7 @@ import Testing
 
     @Test func aPersonalIdentityCodeWithAWrongCheckCharacterGivesNothing() {
         #expect(body("Henkilötunnus 131052-308U, soittakaa.").isEmpty)
-        #expect(extractor.mentions(inText: "hetu 131052-308U", location: .subject).isEmpty)
+        #expect(extractor.mentions(inText: "hetu 131052-308U", role: .subject).isEmpty)
     }
 
     @Test func businessIDsNeedTheirCheckDigit() {
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func aRepeatedIdentifierIsReportedOncePerLocation() {
-        let found = extractor.mentions(inText: "AS-1234567: AS-1234567 ja as-1234567", location: .subject)
+        let found = extractor.mentions(inText: "AS-1234567: AS-1234567 ja as-1234567", role: .subject)
         #expect(found == [mention(.customerNumber, "AS-1234567", "subject", .exact)])
     }
 
@@ -95,7 +95,7 @@ import Testing
 
     @Test func aTranscriptGivesExactRegisterIdentifiersAndWeakContacts() {
         let transcript = "Asiakas: asiakasnumeroni on AS-5555555. Voitte soittaa numeroon 050 765 4321."
-        #expect(extractor.mentions(inText: transcript, location: .transcript) == [
+        #expect(extractor.mentions(inText: transcript, role: .transcript) == [
             mention(.customerNumber, "AS-5555555", "transcript", .exact),
             mention(.phone, "+358507654321", "transcript", .weak),
         ])
@@ -215,25 +215,44 @@ import Testing
         let text = """
             Lasku 15.03.2025 summa 49,90 € erääntyy 01.04.2025 klo 16.00, maksoin sen 0:30 aikaan.
             Laskun numero 0401234567, viitenumero 00123 45678, tilausnro: 0301234567.
-            Maksettu tililtä FI21 1234 5600 0401 23. Summa 0,50 € ja 1 500,00 €.
+            Maksettu tililtä FI12 3456 0401 2345 67. Summa 0,50 € ja 1 500,00 €.
             Ajalla 03.03.2025–04.03.2025 kello 09:30–10:00.
             """
         #expect(body(text).isEmpty)
     }
 
+    @Test func realPhoneNumbersBesideThoseNumbersAreStillFound() {
+        let text = "Lasku 15.03.2025 (49,90 €) on väärin. Tavoittaa numerosta +358 (0)50 765 4321 tai 09-123 456."
+        #expect(body(text) == [
+            mention(.phone, "+358507654321", "body", .weak),
+            mention(.phone, "+3589123456", "body", .weak),
+        ])
+    }
+
+    // MARK: Line endings and inline quotes
+
+    @Test func windowsLineEndingsAndAQuotedLineInTheMiddle() {
+        let text = "Hei,\r\n> Asiakasnumeronne AS-1212121?\r\nEi vaan AS-3434343.\r\n\r\nTerveisin\r\nMaija\r\n"
+        #expect(body(text) == [
+            mention(.customerNumber, "AS-1212121", "quoted", .weak),
+            mention(.customerNumber, "AS-3434343", "body", .exact),
+        ])
+        #expect(MentionExtractor.ownText(of: text) == "Hei,\nEi vaan AS-3434343.")
+    }
+
     // MARK: Address fields
 
     @Test func addressFieldsAreExactWhenTheyNormalise() {
-        #expect(extractor.mentions(email: "Matti Virtanen <Matti.Virtanen@Example.FI>", location: "from")
+        #expect(extractor.mention(email: "Matti Virtanen <Matti.Virtanen@Example.FI>", location: "from")
             == mention(.email, "matti.virtanen@example.fi", "from", .exact))
-        #expect(extractor.mentions(phone: "040 123 4567", location: "caller")
+        #expect(extractor.mention(phone: "040 123 4567", location: "caller")
             == mention(.phone, "+358401234567", "caller", .exact))
-        #expect(extractor.mentions(phone: "358401234567", location: "caller")
+        #expect(extractor.mention(phone: "358401234567", location: "caller")
             == mention(.phone, "+358401234567", "caller", .exact))
-        #expect(extractor.mentions(email: nil, location: "requester") == nil)
-        #expect(extractor.mentions(email: "ei osoitetta", location: "requester") == nil)
-        #expect(extractor.mentions(phone: "anonymous", location: "caller") == nil)
-        #expect(extractor.mentions(phone: nil, location: "caller") == nil)
+        #expect(extractor.mention(email: nil, location: "requester") == nil)
+        #expect(extractor.mention(email: "ei osoitetta", location: "requester") == nil)
+        #expect(extractor.mention(phone: "anonymous", location: "caller") == nil)
+        #expect(extractor.mention(phone: nil, location: "caller") == nil)
     }
 
     // MARK: Own text

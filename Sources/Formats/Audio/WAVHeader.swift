@@ -23,9 +23,15 @@ public enum WAVHeader {
         return try parse(&reader)
     }
 
-    /// Reads the header from the bytes of a whole file (the `data` chunk's size is checked against them).
-    public static func parse(_ bytes: [UInt8]) throws(WAVError) -> WAVInfo {
-        var reader = ChunkSource(size: Int64(bytes.count)) { offset, count in
+    /// Reads the header from the bytes of a file.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole file, or its beginning up to at least the `data` chunk's header.
+    ///   - fileSize: the size of the whole file when `bytes` is only its beginning; the `data` chunk's
+    ///     size is checked against it. Without it, `bytes` is taken to be the whole file, and a prefix
+    ///     shorter than the declared data is reported as truncated.
+    public static func parse(_ bytes: [UInt8], fileSize: Int? = nil) throws(WAVError) -> WAVInfo {
+        var reader = ChunkSource(size: Int64(max(fileSize ?? bytes.count, bytes.count))) { offset, count in
             let start = Int(min(offset, Int64(bytes.count)))
             return .success(Array(bytes[start..<min(start + count, bytes.count)]))
         }
@@ -105,7 +111,8 @@ public enum WAVHeader {
         } else if format.byteRate > 0 {
             duration = Double(dataBytes) / Double(format.byteRate)
         } else {
-            throw .invalid("no byte rate and no 'fact' chunk: the duration of \(WAVFormatTag.name(of: format.tag)) is unknown")
+            let name = WAVFormatTag.name(of: format.tag)
+            throw .invalid("no byte rate and no 'fact' chunk: the duration of \(name) is unknown")
         }
         guard dataBytes <= Int64(Int.max) else { throw .invalid("data size \(dataBytes)") }
         return WAVInfo(

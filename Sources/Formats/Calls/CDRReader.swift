@@ -29,21 +29,24 @@ public struct CDRReader: Sequence, Sendable {
     public static var defaultTimeZone: TimeZone { TimeZone(identifier: "Europe/Helsinki") ?? .gmt }
 
     public func makeIterator() -> Iterator {
-        Iterator(path: path, rows: CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false), timeZone: timeZone)
+        let rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false)
+        return Iterator(path: path, rows: rows, timeZone: timeZone)
     }
 
-    /// Rejects files that are not comma-separated text at all (a header row, JSON, binary data).
+    /// Rejects files that are plainly not a CDR: binary data, text without commas, a header row.
+    /// Anything else is judged row by row.
     private func checkFormat() throws(FormatFileError) {
         var rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false)
-        guard let first = rows.next(), let fields = first.fields else { return }
+        guard let first = rows.next() else { return }
         if first.raw.contains(0) { throw FormatFileError(path: path, reason: "not a CDR file: binary data") }
-        if fields.count < 9 {
+        guard let fields = first.fields else { return }
+        if fields.count == 1 {
             throw FormatFileError(
-                path: path, reason: "not an Asterisk Master.csv: the first row has \(fields.count) fields, expected \(Self.columnCount)")
+                path: path,
+                reason: "not an Asterisk Master.csv: the first row has no commas, expected \(Self.columnCount) fields")
         }
-        if fields.count > 9, PBXLocalTime.parse(fields[9].trimmed, in: timeZone) == nil,
-           ["accountcode", "start"].contains(where: { fields.map { $0.trimmed.lowercased() }.contains($0) })
-        {
+        let names = Set(fields.map { $0.trimmed.lowercased() })
+        if names.contains("uniqueid") || (names.contains("src") && names.contains("dst")) {
             throw FormatFileError(
                 path: path, reason: "the first row is a header; Asterisk's Master.csv has none (remove it)")
         }
@@ -56,16 +59,15 @@ public struct CDRReader: Sequence, Sendable {
 
         public mutating func next() -> Result<SourceRecord<CallDetailRecord>, RecordError>? {
             guard let row = rows.next() else { return nil }
-            guard let fields = row.fields else {
-                return .failure(
-                    RecordError(path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: row.problem ?? "unreadable row"))
+            func failure(_ reason: String) -> Result<SourceRecord<CallDetailRecord>, RecordError> {
+                .failure(RecordError(path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: reason))
             }
+            guard let fields = row.fields else { return failure(row.problem ?? "unreadable row") }
             do {
                 let record = try CDRRowDecoder.decode(fields, timeZone: timeZone)
                 return .success(SourceRecord(value: record, line: row.line, byteOffset: row.offset, raw: row.raw))
             } catch {
-                return .failure(
-                    RecordError(path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: error.reason))
+                return failure(error.reason)
             }
         }
     }

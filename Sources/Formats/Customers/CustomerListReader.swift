@@ -9,8 +9,20 @@ public enum CustomerListFormat: Sendable, Equatable {
 /// Streams a customer list, JSON Lines or CSV, recognised by content: a file whose first non-blank
 /// character is `{` is JSON Lines, anything else CSV.
 ///
-/// CSV files start with a header row naming the columns (the JSON keys, or common English and Finnish
-/// names, see ``CustomerRecord``); the separator is whichever of `;`, `,` and tab the header uses most,
+/// CSV files start with a header row naming the columns. Recognised names (case, spaces, `_`, `-` and
+/// `.` ignored; ä/ö may be written a/o):
+/// - id: `id`, `customer_id`, `asiakas_id`, `tunniste` (without one, the customer number is the id)
+/// - kind: `kind`, `type`, `tyyppi`, `asiakastyyppi` (without one, see ``CustomerRecord/kind``)
+/// - name: `name`, `nimi`, `asiakkaan nimi`, `yrityksen nimi`, or `etunimi` + `sukunimi`
+///   (`first_name` + `last_name`)
+/// - emails: `emails`, `email`, `e-mail`, `sähköposti`, `sähköpostiosoite`
+/// - phones: `phones`, `phone`, `mobile`, `puhelin`, `puhelinnumero`, `puh`, `matkapuhelin`
+///   (several columns are all read)
+/// - `customer_number`, `asiakasnumero`; `business_id`, `y-tunnus`; `personal_id`, `henkilötunnus`,
+///   `hetu`; `address`, `osoite` (+ `postinumero`, `postitoimipaikka` / `postal_code`, `city`);
+///   `marketing_consent`, `markkinointilupa` (yes/no, true/false, 1/0, kyllä/ei).
+///
+/// The separator is whichever of `;`, `,` and tab the header uses most,
 /// or the one an Excel `sep=;` line names. They are UTF-8 with or without a byte order mark (bytes that
 /// are not UTF-8 are read as Windows-1252); quoted fields may hold separators, `""` and line breaks.
 /// Several e-mail addresses or phone numbers in one field are separated by `,` `;` or `|` (e-mail
@@ -56,7 +68,8 @@ public struct CustomerListReader: Sequence, Sendable {
 
     public func makeIterator() -> Iterator {
         if let layout {
-            let rows = CSVRecordReader(file: file, separator: layout.separator, allowsLineBreaksInFields: true)
+            var rows = CSVRecordReader(file: file, separator: layout.separator, allowsLineBreaksInFields: true)
+            rows.expectedFieldCount = layout.columns.count
             return Iterator(jsonLines: nil, csv: CSVCustomerRows(path: path, layout: layout, rows: rows))
         }
         let records = JSONLinesRecords(file: file) { json throws(RecordFailure) in
@@ -122,7 +135,8 @@ struct CSVLayout: Sendable {
             let found = names.map { "'\($0.trimmed)'" }.joined(separator: ", ")
             throw FormatFileError(
                 path: file.path,
-                reason: "the header row names no id or customer number column (found \(found)); expected e.g. id, name, emails, phones, customer_number or asiakasnumero")
+                reason: "the header row names no id or customer number column (found \(found)); "
+                    + "expected e.g. id, name, emails, phones, customer_number or asiakasnumero")
         }
     }
 }

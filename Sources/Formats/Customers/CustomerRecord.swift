@@ -4,6 +4,8 @@ public struct CustomerRecord: Sendable, Equatable {
     /// The customer's id in the source system (`C00001`); a CSV without an id column uses the
     /// customer number.
     public var sourceID: String
+    /// As the list says; when it does not, a company if a business id and no personal id is given,
+    /// otherwise a person.
     public var kind: CustomerKind
     /// Empty when the list has none.
     public var name: String

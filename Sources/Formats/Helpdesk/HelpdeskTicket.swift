@@ -1,7 +1,7 @@
 import Foundation
 
 /// One ticket of a helpdesk export (Zendesk-like), with its comments in order.
-public struct HelpdeskTicket: Sendable {
+public struct HelpdeskTicket: Sendable, Equatable {
     /// The ticket id as written (a number's digits or a string).
     public var id: String
     public var createdAt: Date?
@@ -68,7 +68,7 @@ public enum HelpdeskRole: Sendable, Equatable {
 }
 
 /// One comment of a ticket: one archived interaction, referred to as `TICKETID#number`.
-public struct HelpdeskComment: Sendable {
+public struct HelpdeskComment: Sendable, Equatable {
     /// 1-based position in the ticket's comment list.
     public var number: Int
     public var author: HelpdeskPerson

@@ -9,7 +9,8 @@ enum HelpdeskTicketDecoder {
         var ticket = json
         if json["id"] == nil, let wrapped = json["ticket"], case .object = wrapped { ticket = wrapped }
         guard let id = ticket["id"]?.trimmedText else {
-            throw RecordFailure(ticket["id"] == nil || ticket["id"]?.isNull == true ? "missing id" : "id is not a number or string")
+            let isMissing = ticket["id"] == nil || ticket["id"]?.isNull == true
+            throw RecordFailure(isMissing ? "missing id" : "id is not a number or string")
         }
         var comments: [HelpdeskComment] = []
         if let list = ticket["comments"], !list.isNull {

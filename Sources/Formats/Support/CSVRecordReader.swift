@@ -1,9 +1,10 @@
 /// Reads CSV records from a file: one record per line, or, when `allowsLineBreaksInFields`, a record
 /// whose quoted field holds line breaks spans several lines. Blank lines are skipped.
 ///
-/// A quoted field left open is given up after `maxRecordLines` lines or at the end of the file: the
-/// first line is reported as a problem and the lines after it are read again as records of their own,
-/// so one stray quote costs one record.
+/// A quoted field left open is given up after `maxRecordLines` lines, at the end of the file, or when
+/// the joined lines do not give `expectedFieldCount` fields (a stray quote closed by the quotes of a
+/// later row): the first line is reported as a problem and the lines after it are read again as
+/// records of their own, so one stray quote costs one record.
 struct CSVRecordReader: Sendable {
     struct Row: Sendable {
         /// nil when the row cannot be read; then `problem` says why.
@@ -15,6 +16,8 @@ struct CSVRecordReader: Sendable {
     }
 
     var separator: UInt8
+    /// The number of fields a record spanning several lines must have (a header's column count).
+    var expectedFieldCount: Int?
     private var lines: LineReader
     private let allowsLineBreaksInFields: Bool
     private let maxRecordLines: Int
@@ -53,7 +56,10 @@ struct CSVRecordReader: Sendable {
         var previousTerminator = first.terminator
         while true {
             if case .fields(let fields) = CSVLine.split(raw, separator: separator) {
-                return Row(fields: fields, problem: nil, line: first.number, offset: first.offset, raw: raw)
+                if continuation.isEmpty || expectedFieldCount == nil || fields.count == expectedFieldCount {
+                    return Row(fields: fields, problem: nil, line: first.number, offset: first.offset, raw: raw)
+                }
+                break
             }
             guard allowsLineBreaksInFields, continuation.count + 1 < maxRecordLines, !previousTerminator.isEmpty,
                   let next = pull()

@@ -8,6 +8,7 @@ struct JSONLinesRecords<Value: Sendable>: IteratorProtocol, Sendable {
     private var lines: LineReader
     private let decode: Decode
     private var finished = false
+    private var lastLineNumber = 0
 
     init(file: ReadOnlyFile, decode: @escaping Decode) {
         path = file.path
@@ -46,8 +47,10 @@ struct JSONLinesRecords<Value: Sendable>: IteratorProtocol, Sendable {
                 return nil
             case .failure(let error):
                 finished = true
-                return .failure(RecordError(path: path, line: 0, byteOffset: 0, raw: [], reason: "read error: \(error)"))
+                let reason = "read error: \(error)"
+                return .failure(RecordError(path: path, line: lastLineNumber + 1, byteOffset: 0, raw: [], reason: reason))
             case .success(let line):
+                lastLineNumber = line.number
                 if line.bytes.allSatisfy(ASCII.isWhitespace) { continue }
                 return .some(record(from: line))
             }
@@ -58,8 +61,8 @@ struct JSONLinesRecords<Value: Sendable>: IteratorProtocol, Sendable {
         func failure(_ reason: String) -> Result<SourceRecord<Value>, RecordError> {
             .failure(
                 RecordError(
-                    path: path, line: line.number, byteOffset: line.offset, raw: Array(line.bytes.prefix(ASCII.maxRawInError)),
-                    reason: reason))
+                    path: path, line: line.number, byteOffset: line.offset,
+                    raw: Array(line.bytes.prefix(ASCII.maxRawInError)), reason: reason))
         }
         if line.isCut { return failure("line longer than \(line.bytes.count) bytes") }
         let json: JSONValue

@@ -35,25 +35,26 @@ final class ReadOnlyFile: Sendable {
 
     /// Appends up to `count` bytes read at `offset` and returns how many were read (0 at the end).
     func read(at offset: Int64, count: Int, appendingTo bytes: inout [UInt8]) -> Result<Int, SystemError> {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: count))
-        var total = 0
-        while total < count {
-            let readCount = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return pread(descriptor, base + start + total, count - total, off_t(offset + Int64(total)))
+        var failure: SystemError?
+        let chunk = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initializedCount in
+            initializedCount = 0
+            guard let base = buffer.baseAddress else { return }
+            while initializedCount < buffer.count {
+                let readCount = pread(
+                    descriptor, base + initializedCount, buffer.count - initializedCount,
+                    off_t(offset + Int64(initializedCount)))
+                if readCount < 0 {
+                    if errno == EINTR { continue }
+                    failure = SystemError.current()
+                    return
+                }
+                if readCount == 0 { return }
+                initializedCount += readCount
             }
-            if readCount < 0 {
-                if errno == EINTR { continue }
-                let failure = SystemError.current()
-                bytes.removeLast(count - total)
-                return .failure(failure)
-            }
-            if readCount == 0 { break }
-            total += readCount
         }
-        bytes.removeLast(count - total)
-        return .success(total)
+        if let failure { return .failure(failure) }
+        bytes.append(contentsOf: chunk)
+        return .success(chunk.count)
     }
 
     /// Exactly the bytes at `offset..<offset + count`, fewer only at the end of the file.

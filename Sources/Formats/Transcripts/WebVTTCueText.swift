@@ -1,6 +1,6 @@
 /// The text of one cue without its markup: voice spans `<v Name>` (also `<v.class Name>`) split it
-/// into per-speaker segments where the speaker changes; other tags (`<c.x>`, `<i>`, `<b>`, `<u>`, `<ruby>`, `<rt>`, `<lang>`,
-/// timestamps `<00:01.000>`) are dropped; character references are decoded.
+/// into per-speaker segments where the speaker changes; other tags (`<c.x>`, `<i>`, `<b>`, `<u>`,
+/// `<ruby>`, `<rt>`, `<lang>`, timestamps `<00:01.000>`) are dropped; character references are decoded.
 enum WebVTTCueText {
     struct Segment: Equatable {
         var speaker: String?

@@ -40,8 +40,8 @@ public struct MentionExtractor: Sendable {
     }
 
     /// The identifiers written in `text`, with where and how strongly (see the type's policy).
-    public func mentions(inText text: String, location: TextRole) -> [IdentifierMention] {
-        let pieces: [(TextLocation, String)] = switch location {
+    public func mentions(inText text: String, role: TextRole) -> [IdentifierMention] {
+        let pieces: [(TextLocation, String)] = switch role {
         case .subject: [(.subject, text)]
         case .transcript: [(.transcript, text)]
         case .body: BodySections(body: text).sections.map { (Self.location(of: $0.part), $0.text) }
@@ -61,14 +61,14 @@ public struct MentionExtractor: Sendable {
 
     /// An exact e-mail mention for an address field (`from`, `to`, `requester`...); nil when the
     /// field is empty or holds no valid address.
-    public func mentions(email: String?, location: String) -> IdentifierMention? {
+    public func mention(email: String?, location: String) -> IdentifierMention? {
         guard let email, let value = EmailAddress.normalized(email) else { return nil }
         return IdentifierMention(kind: .email, value: value, location: location, strength: .exact)
     }
 
     /// An exact phone mention for a caller, callee or requester field; nil when the field is empty
     /// or holds no number that normalises to E.164 (`anonymous`, an internal extension).
-    public func mentions(phone: String?, location: String) -> IdentifierMention? {
+    public func mention(phone: String?, location: String) -> IdentifierMention? {
         guard let phone, let value = PhoneNumber.e164(phone) else { return nil }
         return IdentifierMention(kind: .phone, value: value, location: location, strength: .exact)
     }
