@@ -112,3 +112,48 @@ import Testing
         #expect(try store.customerIDs(holding: .email, value: "old@example.fi").isEmpty)
     }
 }
+
+@Suite struct ThreadLinkTests {
+    @Test func repliesInheritTheExactLinksOfTheirThread() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        _ = try store.write(customers: [
+            NewCustomer(
+                sourceID: "HOLDER", kind: .person, name: "Maija", address: nil, marketingConsent: nil,
+                identifiers: [CustomerIdentifier(kind: .customerNumber, value: "AS-1234567", written: "AS-1234567")],
+                position: SourcePosition(path: "/c", offset: 0), recordDigest: ContentDigest(of: [1])),
+            NewCustomer(
+                sourceID: "SPOUSE", kind: .person, name: "Pekka", address: nil, marketingConsent: nil,
+                identifiers: [CustomerIdentifier(kind: .email, value: "pekka@example.fi", written: "pekka@example.fi")],
+                position: SourcePosition(path: "/c", offset: 1), recordDigest: ContentDigest(of: [2])),
+        ])
+        let run = try store.beginImportRun(sourceKind: "test", arguments: [])
+        func message(_ ref: String, _ references: [String], _ mentions: [IdentifierMention]) -> ImportItem {
+            let raw = Array(ref.utf8)
+            return .archive(
+                IncomingOriginal(bytes: raw, position: SourcePosition(path: "/\(ref)", offset: 0)),
+                NewInteraction(
+                    kind: .email, sourceRef: ref, contentDigest: ContentDigest(of: raw), occurredAt: nil, subject: "Lasku",
+                    body: "", participants: [], attachments: [], references: references, defects: [], mentions: mentions))
+        }
+        // The spouse writes for the holder, naming the holder's customer number; the agent's reply
+        // and the spouse's follow-up (in separate batches) mention only the spouse's address.
+        _ = try store.write([message("first@x", [], [
+            IdentifierMention(kind: .email, value: "pekka@example.fi", location: "from", strength: .exact),
+            IdentifierMention(kind: .customerNumber, value: "AS-1234567", location: "body", strength: .exact),
+        ])], run: run)
+        _ = try store.write([message("reply@x", ["first@x"], [
+            IdentifierMention(kind: .email, value: "pekka@example.fi", location: "to", strength: .exact),
+        ])], run: run)
+        _ = try store.write([message("followup@x", ["first@x", "reply@x"], [
+            IdentifierMention(kind: .email, value: "pekka@example.fi", location: "from", strength: .exact),
+        ])], run: run)
+        let holder = try #require(try store.customerIDs(sourceID: "HOLDER").first)
+        let timeline = try store.timeline(customerID: holder)
+        #expect(Set(timeline.map(\.interaction.sourceRef)) == ["first@x", "reply@x", "followup@x"])
+        #expect(timeline.allSatisfy { $0.strength == .exact })
+        let inherited = try #require(timeline.first { $0.interaction.sourceRef == "reply@x" })
+        #expect(inherited.evidence.map(\.location) == ["thread"])
+    }
+}

@@ -90,8 +90,11 @@ enum Schema {
                 has_attachment INTEGER NOT NULL DEFAULT 0,
                 complaint_signal INTEGER NOT NULL DEFAULT 0,
                 inspection_signal INTEGER NOT NULL DEFAULT 0,
-                is_complaint INTEGER GENERATED ALWAYS AS (complaint_signal AND direction <> 'outbound') VIRTUAL,
-                is_inspection_request INTEGER GENERATED ALWAYS AS (inspection_signal AND direction <> 'outbound') VIRTUAL,
+                -- What the company wrote is never a complaint; a call is a conversation, whoever dialled.
+                is_complaint INTEGER GENERATED ALWAYS AS
+                    (complaint_signal AND (direction <> 'outbound' OR kind = 'call')) VIRTUAL,
+                is_inspection_request INTEGER GENERATED ALWAYS AS
+                    (inspection_signal AND (direction <> 'outbound' OR kind = 'call')) VIRTUAL,
                 defects TEXT NOT NULL DEFAULT '',
                 import_run_id INTEGER REFERENCES import_run(id)
             );

@@ -62,7 +62,7 @@ public struct CallImporter: Sendable {
             if let bytes = FileManager.default.contents(atPath: path) {
                 recording = LinkedFile(path: path, digest: ContentDigest(of: [UInt8](bytes)))
                 do {
-                    audio = try WAVHeader.parse([UInt8](bytes.prefix(4096)))
+                    audio = try WAVHeader.parse([UInt8](bytes.prefix(4096)), fileSize: bytes.count)
                 } catch {
                     defects.append("recording_unreadable")
                 }

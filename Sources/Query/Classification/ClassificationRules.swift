@@ -61,18 +61,21 @@ public struct ClassificationRules: Sendable, Equatable {
         # a word matches all its inflections and compounds containing it; "quotes" match a phrase.
 
         # Complaints: disputes about invoices and charges, service failures, claims for compensation.
-        complaint: reklamaatio OR valitus OR hyvitys OR hyvitysvaatimus OR korvaus OR korvausvaatimus
-        complaint: virhe OR virheellinen OR väärä OR perusteeton OR kohtuuton OR ylilaskutus OR pielessä
-        complaint: vika OR vikailmoitus OR häiriö OR katkos OR katketa OR "ei toimi" OR toimimaton OR tyytymätön
+        complaint: reklamaatio OR valitus OR hyvitys OR hyvitysvaatimus OR korvaus OR korvausvaatimus OR hinnanalennus
+        complaint: virhe OR virheellinen OR väärä OR perusteeton OR kohtuuton OR ylilaskutus OR pielessä OR liikaa
+        complaint: "en ole tilannut" OR "en ole ottanut käyttöön" OR "en ole saanut" OR kahdesti OR tyytymätön
+        complaint: vika OR vikailmoitus OR häiriö OR katkos OR katketa OR katkeilla OR toimimaton
+        complaint: (yhteys OR netti OR internet OR laajakaista OR liittymä OR verkko OR nettiyhteys) "ei toimi"
         complaint: tag:reklamaatio OR tag:valitus
-        complaint: reklamation OR klagomål OR "felaktig faktura" OR avbrott OR "fungerar inte" OR ersättning
-        complaint: complaint OR refund OR "incorrect invoice" OR outage OR "not working" OR "does not work"
+        complaint: reklamation OR klagomål OR felaktig OR "är fel" OR avbrott OR "inte fungerat" OR "fungerar inte" OR ersättning OR kreditering
+        complaint: complaint OR dispute OR refund OR overcharged OR "charged twice" OR wrong OR outage OR "been down" OR "is down" OR "not working" OR "does not work" OR "connection has dropped"
 
         # Inspection requests: a data subject asking what personal data is held (GDPR Art. 15).
         inspection: tarkastuspyyntö OR tarkastusoikeus OR tietopyyntö OR "15 artikla" OR tietosuojaseloste
         inspection: henkilötieto (rekisteri OR asiakasrekisteri OR tietää OR luovuttaa OR saada)
         inspection: tag:tarkastuspyyntö OR tag:tarkastuspyynto OR tag:tietosuoja
-        inspection: registerutdrag OR "rätt till tillgång" OR "subject access" OR "right of access" OR "access request"
+        inspection: registerutdrag OR "artikel 15" OR ("ta del av" personuppgifter)
+        inspection: "article 15" OR "subject access" OR "right of access" OR "access request" OR "personal data you hold"
         """
 }
 
