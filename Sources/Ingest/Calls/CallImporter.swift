@@ -86,7 +86,9 @@ public struct CallImporter: Sendable {
         var found: [IdentifierMention] = []
         found += [mentions.mention(phone: callerNumber, location: "caller")].compactMap { $0 }
         found += [mentions.mention(phone: cdr.destination, location: "callee")].compactMap { $0 }
-        let text = transcript?.text ?? ""
+        // What was said, cue by cue; the speaker labels stay in the transcript file (they would
+        // make every call match "asiakas" and split phrases that run across turns).
+        let text = transcript?.cues.map(\.text).joined(separator: "\n") ?? ""
         found += mentions.mentions(inText: text, role: .transcript)
         let participants = [
             PhoneNumber.e164(callerNumber).map { Participant(role: .from, name: cdr.callerName, address: $0) },
