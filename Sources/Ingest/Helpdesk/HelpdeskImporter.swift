@@ -18,6 +18,7 @@ public struct HelpdeskImporter: Sendable {
     public func run(paths: [String], progress: (ImportTally) -> Void = { _ in }) throws(ImportError) -> ImportTally {
         let run = try archiving { () throws(ArchiveError) in try archive.beginImportRun(sourceKind: "helpdesk", arguments: paths) }
         let writer = WritePipeline(archive: archive, run: run)
+        var agentDomains = Set<String>()
         for path in paths {
             let reader: HelpdeskExportReader
             do {
@@ -26,13 +27,27 @@ public struct HelpdeskImporter: Sendable {
                 throw .file(error)
             }
             try RecordBatches(archive: archive).run(reader, into: writer, progress: progress) { record in
+                for comment in record.value.comments where comment.role == .agent {
+                    if let domain = comment.author.email.flatMap(normalizedEmail)?.domain, !domain.isEmpty {
+                        agentDomains.insert(domain)
+                    }
+                }
                 let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
                 return .archive(original, interactions(of: record.value))
             }
         }
         let tally = try writer.finish()
+        try learnOwnDomains(agentDomains)
         try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
         return tally
+    }
+
+    /// The helpdesk's agents write from the company's own domains: mail from them is the
+    /// company's too (an agent's reply is never a customer's complaint).
+    private func learnOwnDomains(_ domains: Set<String>) throws(ImportError) {
+        let known = Set(try archiving { () throws(ArchiveError) in try archive.ownDomains() })
+        guard !domains.isSubset(of: known) else { return }
+        try archiving { () throws(ArchiveError) in try archive.setOwnDomains(Array(known.union(domains)).sorted()) }
     }
 
     func interactions(of ticket: HelpdeskTicket) -> [NewInteraction] {
