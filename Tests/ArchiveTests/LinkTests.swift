@@ -32,6 +32,7 @@ import Testing
         // Mail first, register later: links appear when the register arrives.
         _ = try store.write([interaction("a@x", [mention(.email, "maija@example.fi", "from")])], run: run)
         _ = try store.write(customers: [customer("C1", [(.email, "maija@example.fi")])])
+        try store.refreshLinksIfStale()
         let maija = try #require(try store.customerIDs(sourceID: "C1").first)
         #expect(try store.timeline(customerID: maija).map(\.interaction.sourceRef) == ["a@x"])
         // Register first, then mail.
@@ -47,6 +48,7 @@ import Testing
             customer("C1", [(.email, "koti@example.fi"), (.phone, "+358401234567")]),
             customer("C2", [(.email, "koti@example.fi")]),
         ])
+        try store.refreshLinksIfStale()
         let run = try store.beginImportRun(sourceKind: "test", arguments: [])
         _ = try store.write([interaction("h@x", [mention(.email, "koti@example.fi", "from")])], run: run)
         let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
@@ -63,6 +65,7 @@ import Testing
         defer { archive.remove() }
         let store = archive.store
         _ = try store.write(customers: [customer("C1", [(.phone, "+358401234567")])])
+        try store.refreshLinksIfStale()
         let run = try store.beginImportRun(sourceKind: "test", arguments: [])
         _ = try store.write([interaction("s@x", [mention(.phone, "+358401234567", "signature", .weak)])], run: run)
         let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
@@ -76,6 +79,7 @@ import Testing
         defer { archive.remove() }
         let store = archive.store
         _ = try store.write(customers: [customer("C1", [(.personalID, "hash-of-hetu")])])
+        try store.refreshLinksIfStale()
         let run = try store.beginImportRun(sourceKind: "test", arguments: [])
         _ = try store.write([interaction("p@x", [mention(.personalID, "hash-of-hetu", "body")])], run: run)
         let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
@@ -128,6 +132,7 @@ import Testing
                 identifiers: [CustomerIdentifier(kind: .email, value: "pekka@example.fi", written: "pekka@example.fi")],
                 position: SourcePosition(path: "/c", offset: 1), recordDigest: ContentDigest(of: [2])),
         ])
+        try store.refreshLinksIfStale()
         let run = try store.beginImportRun(sourceKind: "test", arguments: [])
         func message(_ ref: String, _ references: [String], _ mentions: [IdentifierMention]) -> ImportItem {
             let raw = Array(ref.utf8)
@@ -155,5 +160,22 @@ import Testing
         #expect(timeline.allSatisfy { $0.strength == .exact })
         let inherited = try #require(timeline.first { $0.interaction.sourceRef == "reply@x" })
         #expect(inherited.evidence.map(\.location) == ["thread"])
+    }
+}
+
+@Suite struct StaleLinkTests {
+    @Test func aRegisterChangeMarksLinksStaleUntilOneRefresh() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let store = archive.store
+        #expect(try store.refreshLinksIfStale() == false)
+        _ = try store.write(customers: [
+            NewCustomer(
+                sourceID: "C1", kind: .person, name: "Maija", address: nil, marketingConsent: nil,
+                identifiers: [CustomerIdentifier(kind: .email, value: "maija@example.fi", written: nil)],
+                position: SourcePosition(path: "/c", offset: 0), recordDigest: ContentDigest(of: [1])),
+        ])
+        #expect(try store.refreshLinksIfStale() == true)
+        #expect(try store.refreshLinksIfStale() == false)
     }
 }

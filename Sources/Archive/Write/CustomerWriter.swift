@@ -4,7 +4,9 @@ import GRDB
 extension ArchiveStore {
     /// Stores customer records in one transaction: new ones are archived, unchanged ones already
     /// present, changed ones (same source id, new content) replace the old record's fields and
-    /// identifiers. Links of every interaction are then rebuilt against the register.
+    /// identifiers. A change marks the links stale in the same transaction; call
+    /// ``refreshLinksIfStale()`` once the register is written (a crash in between leaves the mark,
+    /// so the next refresh still happens).
     public func write(customers: [NewCustomer]) throws(ArchiveError) -> [ImportOutcome] {
         try write { db in
             var changed = false
@@ -51,9 +53,26 @@ extension ArchiveStore {
                 return .archived
             }
             if changed {
-                try Links.refreshAll(db)
+                try db.execute(sql: """
+                    INSERT INTO setting (key, value) VALUES ('links_stale', '1')
+                    ON CONFLICT (key) DO UPDATE SET value = '1'
+                    """)
             }
             return outcomes
+        }
+    }
+
+    /// Rebuilds every link against the register when customer records changed since the last
+    /// rebuild. Returns whether it did.
+    @discardableResult
+    public func refreshLinksIfStale() throws(ArchiveError) -> Bool {
+        try write { db in
+            guard try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'links_stale'") == "1" else {
+                return false
+            }
+            try Links.refreshAll(db)
+            try db.execute(sql: "DELETE FROM setting WHERE key = 'links_stale'")
+            return true
         }
     }
 

@@ -47,6 +47,7 @@ public struct CustomerImporter: Sendable {
             }
             try flush()
         }
+        try archiving { () throws(ArchiveError) in try archive.refreshLinksIfStale() }
         try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
         return tally
     }
