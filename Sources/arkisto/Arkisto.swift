@@ -7,6 +7,7 @@ struct Arkisto: ParsableCommand {
         subcommands: [
             ImportCommand.self, SearchCommand.self, CustomerCommand.self, ComplaintsCommand.self, UnlinkedCommand.self,
             ClassifyCommand.self, SettingsCommand.self, QuarantineCommand.self, OriginalsCommand.self, ParseCommand.self,
-            AnalyzeCommand.self,
+            AnalyzeCommand.self, InspectionCommand.self, AuditCommand.self, EraseCommand.self, HoldCommand.self,
+            RetentionCommand.self,
         ])
 }

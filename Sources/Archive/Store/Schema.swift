@@ -13,6 +13,9 @@ enum Schema {
             try createChannelTables(db)
             try createCustomerTables(db)
         }
+        migrator.registerMigration("v2: privacy") { db in
+            try createPrivacyTables(db)
+        }
         return migrator
     }
 
@@ -233,6 +236,75 @@ enum Schema {
                 subject, body, participants, attachment_text,
                 content='interaction', content_rowid='id',
                 tokenize='\(tokenizer.ftsDefinition)'
+            );
+            """)
+    }
+
+    /// Inspection requests (GDPR Art. 15) and the weak links their reports wait on, the append-only
+    /// audit log, holds that block erasure and retention, and tombstones of erasures. Rows name
+    /// customers by their register id as well, so that the record of a request or an erasure
+    /// outlives the customer's own row.
+    private static func createPrivacyTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE inspection_case (
+                id INTEGER PRIMARY KEY,
+                customer_id INTEGER REFERENCES customer(id) ON DELETE SET NULL,
+                customer_source_id TEXT NOT NULL,
+                received_on TEXT NOT NULL,
+                extension_months INTEGER NOT NULL DEFAULT 0 CHECK (extension_months BETWEEN 0 AND 2),
+                extension_reason TEXT,
+                channel TEXT NOT NULL CHECK (channel IN ('letter', 'email', 'web', 'phone')),
+                note TEXT,
+                request_interaction_id INTEGER REFERENCES interaction(id) ON DELETE SET NULL,
+                status TEXT NOT NULL DEFAULT 'received'
+                    CHECK (status IN ('received', 'identity_verified', 'delivered', 'rejected')),
+                status_reason TEXT,
+                opened_at TEXT NOT NULL,
+                opened_by TEXT NOT NULL,
+                verified_at TEXT,
+                closed_at TEXT,
+                report_written_at TEXT,
+                report_sha256 TEXT
+            );
+            CREATE INDEX inspection_case_customer ON inspection_case(customer_source_id);
+            CREATE UNIQUE INDEX inspection_case_request ON inspection_case(request_interaction_id)
+                WHERE request_interaction_id IS NOT NULL;
+            CREATE TABLE link_review (
+                case_id INTEGER NOT NULL REFERENCES inspection_case(id) ON DELETE CASCADE,
+                interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
+                basis TEXT NOT NULL DEFAULT 'weak_identifier' CHECK (basis IN ('weak_identifier', 'name')),
+                decision TEXT NOT NULL DEFAULT 'pending' CHECK (decision IN ('pending', 'include', 'exclude')),
+                decided_by TEXT,
+                decided_at TEXT,
+                PRIMARY KEY (case_id, interaction_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                customers TEXT NOT NULL DEFAULT '[]',
+                request TEXT NOT NULL,
+                result_count INTEGER
+            );
+            CREATE INDEX audit_log_at ON audit_log(at);
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be changed'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be deleted'); END;
+            CREATE TABLE hold (
+                customer_id INTEGER PRIMARY KEY REFERENCES customer(id),
+                reason TEXT NOT NULL,
+                placed_by TEXT NOT NULL,
+                placed_at TEXT NOT NULL
+            );
+            CREATE TABLE tombstone (
+                id INTEGER PRIMARY KEY,
+                customer_source_id TEXT NOT NULL,
+                erased_at TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                counts TEXT NOT NULL
             );
             """)
     }

@@ -12,6 +12,7 @@ struct CustomerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a customer by register id, e-mail, phone, customer number or Y-tunnus.")
         @OptionGroup var archive: ArchiveOptions
+        @OptionGroup var actor: ActorOptions
         @Flag(help: "Also list interactions whose only evidence is weak (for review).") var includeWeak = false
         @Flag(help: "Print one JSON object per customer found.") var json = false
         @Flag(help: "Show every customer of the register.") var all = false
@@ -27,9 +28,15 @@ struct CustomerCommand: ParsableCommand {
             if let who, ids.isEmpty {
                 throw ValidationError("no customer found for '\(who)'")
             }
+            var shown: [(CustomerProfile, [TimelineEntry])] = []
             for id in ids {
                 guard let profile = try store.customerProfile(id: id) else { continue }
-                let timeline = try store.timeline(customerID: id, includeWeak: includeWeak)
+                shown.append((profile, try store.timeline(customerID: id, includeWeak: includeWeak)))
+            }
+            try actor.trail(store).viewedCustomers(
+                request: (who ?? "--all") + (includeWeak ? " --include-weak" : ""), customerIDs: shown.map(\.0.id),
+                interactions: shown.reduce(0) { $0 + $1.1.count })
+            for (profile, timeline) in shown {
                 if json {
                     try Output.json(CustomerJSON(profile: profile, timeline: timeline))
                 } else {

@@ -8,6 +8,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search", abstract: "Search the archive, best matches first.")
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var actor: ActorOptions
     @Option(help: "How many results to show.") var limit = 20
     @Option(help: "How many results to skip.") var offset = 0
     @Flag(help: "Show every result.") var all = false
@@ -16,8 +17,11 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let page = try Search(archive: archive.open()).run(query.joined(separator: " "), limit: all ? nil : limit, offset: offset)
+        let store = try archive.open()
+        let text = query.joined(separator: " ")
+        let page = try Search(archive: store).run(text, limit: all ? nil : limit, offset: offset)
         let milliseconds = Date().timeIntervalSince(started) * 1000
+        try actor.trail(store).searched(query: text, results: page.total)
         if json {
             try Output.json(SearchJSON(page: page, milliseconds: milliseconds))
             return

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// What an audit entry records.
+public enum AuditAction: String, Sendable, Codable, CaseIterable {
+    case search
+    case customerView = "customer_view"
+    case inspectionOpen = "inspection_open"
+    case inspectionStatus = "inspection_status"
+    case inspectionReport = "inspection_report"
+    case linkReview = "link_review"
+    case erasure
+    case retention
+    case holdAdd = "hold_add"
+    case holdRemove = "hold_remove"
+}
+
+/// One line of the append-only audit log: who did what, when, about whom, with how many results.
+public struct AuditEntry: Sendable, Codable, Equatable {
+    /// Assigned by the archive; nil before the entry is stored.
+    public var id: Int64?
+    public var at: Date
+    public var actor: String
+    public var action: AuditAction
+    /// The register ids (`C00017`) of the customers concerned.
+    public var customers: [String]
+    /// What was asked: the query, the command's arguments.
+    public var request: String
+    public var resultCount: Int?
+
+    public init(
+        id: Int64? = nil, at: Date, actor: String, action: AuditAction, customers: [String], request: String,
+        resultCount: Int?
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.customers = customers
+        self.request = request
+        self.resultCount = resultCount
+    }
+}
+
+extension ArchiveStore {
+    /// Appends an entry. Entries can never be changed or removed: the table's triggers refuse it.
+    @discardableResult
+    public func appendAudit(_ entry: AuditEntry) throws(ArchiveError) -> Int64 {
+        try write { db in try AuditRows.insert(entry, db) }
+    }
+
+    /// Entries in the order they were written, optionally only those about one customer (by
+    /// register id) and from a moment on.
+    public func auditEntries(customer: String? = nil, since: Date? = nil) throws(ArchiveError) -> [AuditEntry] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible & Sendable] = []
+            if let customer {
+                conditions.append("EXISTS (SELECT 1 FROM json_each(customers) WHERE value = ?)")
+                arguments.append(customer)
+            }
+            if let since {
+                conditions.append("at >= ?")
+                arguments.append(Timestamp.format(since))
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM audit_log \(filter) ORDER BY id", arguments: StatementArguments(arguments)
+            ).map(AuditRows.entry)
+        }
+    }
+}
+
+/// Reading and writing `audit_log` rows, shared by the operations that log in their own transaction.
+enum AuditRows {
+    static func insert(_ entry: AuditEntry, _ db: Database) throws -> Int64 {
+        let customers = String(decoding: (try? JSONEncoder().encode(entry.customers)) ?? Data("[]".utf8), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, actor, action, customers, request, result_count) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [Timestamp.format(entry.at), entry.actor, entry.action.rawValue, customers, entry.request, entry.resultCount])
+        return db.lastInsertedRowID
+    }
+
+    static func entry(_ row: Row) -> AuditEntry {
+        let customers: String = row["customers"]
+        return AuditEntry(
+            id: row["id"],
+            at: (row["at"] as String?).flatMap(Timestamp.parse) ?? Date(timeIntervalSince1970: 0),
+            actor: row["actor"],
+            action: AuditAction(rawValue: row["action"]) ?? .search,
+            customers: (try? JSONDecoder().decode([String].self, from: Data(customers.utf8))) ?? [],
+            request: row["request"],
+            resultCount: row["result_count"])
+    }
+}
+
+extension ArchiveStore {
+    /// The register ids (`C00017`) of customers, in the order given; unknown ids are left out.
+    public func customerSourceIDs(ids: [Int64]) throws(ArchiveError) -> [String] {
+        try read { db in
+            try ids.compactMap { try String.fetchOne(db, sql: "SELECT source_id FROM customer WHERE id = ?", arguments: [$0]) }
+        }
+    }
+}

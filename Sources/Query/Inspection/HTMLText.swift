@@ -1,0 +1,47 @@
+/// Escaping for HTML text and attribute values: everything that reaches the page passes here.
+enum HTMLEscape {
+    static func text(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// A page built from escaped pieces.
+struct HTMLPage {
+    private(set) var html = ""
+
+    /// Markup written by the program itself (never data).
+    mutating func raw(_ markup: String) {
+        html += markup
+    }
+
+    /// An element holding escaped text.
+    mutating func element(_ tag: String, _ text: String, class className: String? = nil) {
+        html += "<\(tag)\(className.map { " class=\"\($0)\"" } ?? "")>" + HTMLEscape.text(text) + "</\(tag)>\n"
+    }
+
+    /// A two-column table row: a label and escaped text.
+    mutating func row(_ label: String, _ value: String) {
+        html += "<tr><th>" + HTMLEscape.text(label) + "</th><td>" + HTMLEscape.text(value) + "</td></tr>\n"
+    }
+
+    mutating func list(_ items: [String]) {
+        html += "<ul>\n" + items.map { "<li>" + HTMLEscape.text($0) + "</li>\n" }.joined() + "</ul>\n"
+    }
+
+    /// A link to a file of the report folder.
+    mutating func link(_ text: String, to path: String) {
+        html += "<a href=\"" + HTMLEscape.text(path) + "\">" + HTMLEscape.text(text) + "</a>"
+    }
+}

@@ -1,0 +1,88 @@
+import Archive
+import FinnishText
+import Foundation
+
+/// Erasing a data subject (GDPR Art. 17): what concerns them alone is removed; what also concerns
+/// others is kept with their data redacted; quarantined records holding their data go; a
+/// tombstone records when, why, by whom and how much.
+public struct ErasureService: Sendable {
+    public var archive: ArchiveStore
+    public var hasher: PersonalIDHasher?
+
+    public init(archive: ArchiveStore, hasher: PersonalIDHasher?) {
+        self.archive = archive
+        self.hasher = hasher
+    }
+
+    /// What erasing `subject` would do, without doing it.
+    public func plan(subject: CustomerProfile, reason: String, audit: AuditEntry, removeRegisterRecord: Bool = true)
+        throws(PrivacyError) -> (plan: ErasurePlan, redactor: TextRedactor)
+    {
+        if let block = try archiving({ () throws(ArchiveError) in try archive.erasureBlock(customerID: subject.id) }) {
+            throw .blocked(ErasureBlocked(customerSourceID: subject.sourceID, reason: block))
+        }
+        let register = try archiving { () throws(ArchiveError) in try RegisterDirectory.load(archive) }
+        let redactor = TextRedactor(policy: .erasure(subject: subject, register: register, hasher: hasher))
+        var remove: [Int64] = []
+        var redact: [Int64] = []
+        let candidates = try archiving { () throws(ArchiveError) in try archive.erasureCandidates(customerID: subject.id) }
+        for candidate in candidates {
+            if candidate.strength == .exact && candidate.otherExactCustomers == 0 {
+                remove.append(candidate.interactionID)
+            } else {
+                redact.append(candidate.interactionID)
+            }
+        }
+        // The name written where no identifier links the subject ("puolisoni Matti Koskinen").
+        let linked = Set(remove + redact)
+        let named = try archiving { () throws(ArchiveError) in try nameMentions(of: subject, register: register) }
+        for id in named where !linked.contains(id) {
+            redact.append(id)
+        }
+        var quarantined: [Int64] = []
+        try archiving { () throws(ArchiveError) in
+            try archive.forEachQuarantined { id, bytes in
+                guard let bytes else { return }
+                if redactor.redact(String(decoding: bytes, as: UTF8.self)).counts.total > 0 { quarantined.append(id) }
+            }
+        }
+        let plan = ErasurePlan(
+            customerID: subject.id, customerSourceID: subject.sourceID, remove: remove, redact: redact,
+            ownIdentifiers: register.ownIdentifiers(of: subject.id), quarantineIDs: quarantined,
+            removeRegisterRecord: removeRegisterRecord, reason: reason, audit: audit)
+        return (plan, redactor)
+    }
+
+    /// Carries out an erasure planned with ``plan(subject:reason:audit:removeRegisterRecord:)``. The
+    /// archive checks the hold and open cases again inside its transaction (a hold placed since the
+    /// plan was made refuses the erasure there, with the reason in the error).
+    public func run(_ plan: ErasurePlan, redactor: TextRedactor) throws(PrivacyError) -> ErasureCounts {
+        try archiving { () throws(ArchiveError) in try archive.erase(plan) { redactor.redact($0).text } }
+    }
+
+    /// Interactions whose text holds the subject's full name, when no other customer has that name.
+    private func nameMentions(of subject: CustomerProfile, register: RegisterDirectory) throws(ArchiveError) -> [Int64] {
+        let lower = subject.name.lowercased()
+        guard !register.customers.contains(where: { $0.id != subject.id && $0.name.lowercased() == lower }) else { return [] }
+        return try NameSearch.interactions(naming: subject, in: archive)
+    }
+}
+
+/// Why a privacy operation failed.
+public enum PrivacyError: Error, Sendable, CustomStringConvertible {
+    case blocked(ErasureBlocked)
+    case customer(CustomerSelectionError)
+    case invalid(String)
+    case archive(ArchiveError)
+    case file(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .blocked(let error): "\(error)"
+        case .customer(let error): "\(error)"
+        case .invalid(let message): message
+        case .archive(let error): "\(error)"
+        case .file(let path, let reason): "\(path): \(reason)"
+        }
+    }
+}
