@@ -21,5 +21,10 @@ let package = Package(
             ],
             path: "Benchmarks/ArkistoBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Search and timeline latency in one process, for tools/bench.
+        .executableTarget(
+            name: "QueryLatency",
+            dependencies: [.product(name: "ArkistoKit", package: "Arkisto")],
+            path: "Benchmarks/QueryLatency"),
     ]
 )

@@ -8,6 +8,7 @@ import Synchronization
 final class WritePipeline: Sendable {
     private struct State {
         var tally = ImportTally()
+        var bytes: Int64 = 0
         var failure: ArchiveError?
     }
 
@@ -26,9 +27,13 @@ final class WritePipeline: Sendable {
     /// What has been written so far.
     var tally: ImportTally { state.withLock { $0.tally } }
 
+    /// The input bytes of the batches written so far.
+    var bytesWritten: Int64 { state.withLock { $0.bytes } }
+
     /// Queues a batch for writing; waits while `depth` batches are already waiting. Throws the
-    /// first write failure, after which nothing more is written.
-    func submit(_ items: [ImportItem]) throws(ImportError) {
+    /// first write failure, after which nothing more is written. `bytes` is the batch's input
+    /// size, for progress.
+    func submit(_ items: [ImportItem], bytes: Int64 = 0) throws(ImportError) {
         try rethrowFailure()
         slots.wait()
         queue.async { [self] in
@@ -36,7 +41,10 @@ final class WritePipeline: Sendable {
             guard state.withLock({ $0.failure == nil }) else { return }
             do throws(ArchiveError) {
                 let outcomes = try archive.write(items, run: run)
-                state.withLock { state in outcomes.forEach { state.tally.add($0) } }
+                state.withLock { state in
+                    outcomes.forEach { state.tally.add($0) }
+                    state.bytes += bytes
+                }
             } catch {
                 state.withLock { $0.failure = error }
             }

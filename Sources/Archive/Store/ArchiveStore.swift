@@ -11,7 +11,10 @@ public struct ArchiveStore: Sendable {
 
     /// Opens (creating and migrating when needed) the archive at `path`. `tokenizer` applies when
     /// the archive is created; an existing archive keeps the one it was built with.
-    public init(path: String, tokenizer: IndexTokenizer = .finnish) throws(ArchiveError) {
+    ///
+    /// `maxSizeBytes` caps the file (SQLite's `max_page_count`, never below its current size): a
+    /// write that needs more fails as on a full disk, with ``ArchiveError/isDiskFull`` set.
+    public init(path: String, tokenizer: IndexTokenizer = .finnish, maxSizeBytes: Int64? = nil) throws(ArchiveError) {
         self.path = path
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -20,6 +23,16 @@ public struct ArchiveStore: Sendable {
             // never corrupts the file; an interrupted import is completed by running it again.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            if !db.configuration.readonly {
+                // The one writer keeps the hot pages of the indexes it inserts into (digests,
+                // references, full-text segments) in memory: 64 MiB instead of SQLite's 2 MiB.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
+            if let maxSizeBytes {
+                let pageSize = try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                try db.execute(sql: "PRAGMA max_page_count = \(max(maxSizeBytes / max(pageSize, 512), 1))")
+            }
         }
         configuration.busyMode = .timeout(30)
         do {

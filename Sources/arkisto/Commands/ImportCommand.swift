@@ -13,7 +13,10 @@ struct ImportCommand: ParsableCommand {
             reason; the summary counts each. Importing the same input again adds nothing, which is also how \
             an interrupted import is completed.
             """,
-        subcommands: [ImportMailCommand.self, ImportHelpdeskCommand.self, ImportCallsCommand.self, ImportCustomersCommand.self])
+        subcommands: [
+            ImportMailCommand.self, ImportHelpdeskCommand.self, ImportCallsCommand.self, ImportCustomersCommand.self,
+            ImportFingerprintCommand.self,
+        ])
 }
 
 /// What every import command takes.
@@ -34,8 +37,12 @@ struct ImportOptions: ParsableArguments {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    /// For tests of a full disk: the archive may not grow beyond this many bytes.
+    @Option(help: .hidden)
+    var maxArchiveBytes: Int64?
+
     func open() throws -> ArchiveStore {
-        try archive.open(tokenizer: tokenizer)
+        try ArchiveStore(path: archive.path, tokenizer: tokenizer, maxSizeBytes: maxArchiveBytes)
     }
 
     func key() throws -> PersonalIDKey {
@@ -44,24 +51,40 @@ struct ImportOptions: ParsableArguments {
     }
 
     /// Runs an import with progress, classifies what it added, and prints the summary.
-    func run(_ store: ArchiveStore, noun: String, _ body: ((ImportTally) -> Void) throws -> ImportTally) throws {
+    func run(
+        _ store: ArchiveStore, noun: String, _ body: ((ImportProgressSnapshot) -> Void) throws -> ImportTally
+    ) throws {
         let started = Date()
-        var reporter = ProgressReporter(enabled: !quiet && !json, started: started, noun: noun)
+        var display = ImportProgressDisplay(enabled: !quiet && !json, started: started, noun: noun)
+        var last = ImportProgressSnapshot(tally: ImportTally())
         let tally: ImportTally
         do {
-            tally = try body { reporter.update($0) }
+            tally = try body { snapshot in
+                last = snapshot
+                display.update(snapshot)
+            }
         } catch {
-            reporter.finish()
+            display.finish()
             throw error
         }
-        reporter.finish()
+        display.finish()
         let flags = try Classifier(archive: store).apply()
-        let summary = ImportSummary(tally: tally, seconds: Date().timeIntervalSince(started), noun: noun)
+        let summary = ImportSummary(
+            tally: tally, seconds: Date().timeIntervalSince(started), noun: noun, bytes: last.bytesDone)
         if json {
             try Output.json(summary)
         } else {
             print(summary.text)
             print("archive: \(flags.complaints) complaints, \(flags.inspectionRequests) inspection requests")
+        }
+    }
+
+    /// Runs an importer that reports its tally only.
+    func run(_ store: ArchiveStore, noun: String, tallying body: ((ImportTally) -> Void) throws -> ImportTally) throws {
+        try run(store, noun: noun) { report in
+            try withoutActuallyEscaping(report) { report in
+                try body { report(ImportProgressSnapshot(tally: $0)) }
+            }
         }
     }
 }
@@ -76,13 +99,36 @@ struct ImportMailCommand: ParsableCommand {
     @Option(help: "How From_ lines in mbox bodies were escaped: mboxrd or mboxo.")
     var mboxFormat: MboxFlavour = .mboxrd
 
+    @Option(help: "Threads reading and parsing messages (default: one per core).")
+    var jobs: Int?
+
+    @Flag(help: "Read every file again, also those already archived at the same path.")
+    var rescan = false
+
+    /// For tests and tuning: messages per write transaction (also bounded by 32 MiB).
+    @Option(help: .hidden)
+    var batchMessages: Int?
+
     @Argument(help: ArgumentHelp("Maildir folders, mbox files, .eml files or folders.", valueName: "path"))
     var paths: [String]
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let batchMessages, batchMessages < 1 { throw ValidationError("--batch-messages must be at least 1") }
+    }
+
     func run() throws {
         let store = try options.open()
-        let importer = MailImporter(archive: store, personalIDKey: try options.key(), mboxFlavour: mboxFormat)
-        try options.run(store, noun: "messages") { progress in try importer.run(paths: paths, progress: progress) }
+        var importer = MailImporter(archive: store, personalIDKey: try options.key(), mboxFlavour: mboxFormat)
+        if let jobs { importer.jobs = jobs }
+        if let batchMessages { importer.batchMessages = batchMessages }
+        importer.rescan = rescan
+        try options.run(store, noun: "messages") { report in
+            try importer.run(paths: paths) { progress in
+                report(ImportProgressSnapshot(
+                    tally: progress.tally, bytesDone: progress.bytesDone, bytesTotal: progress.bytesTotal))
+            }
+        }
     }
 }
 
@@ -96,7 +142,7 @@ struct ImportHelpdeskCommand: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let importer = HelpdeskImporter(archive: store, personalIDKey: try options.key())
-        try options.run(store, noun: "tickets") { progress in try importer.run(paths: paths, progress: progress) }
+        try options.run(store, noun: "tickets", tallying: { progress in try importer.run(paths: paths, progress: progress) })
     }
 }
 
@@ -121,7 +167,7 @@ struct ImportCallsCommand: ParsableCommand {
         var importer = CallImporter(archive: store, personalIDKey: try options.key(), timeZone: zone)
         importer.recordingsFolder = recordings
         importer.transcriptsFolder = transcripts
-        try options.run(store, noun: "calls") { progress in try importer.run(paths: paths, progress: progress) }
+        try options.run(store, noun: "calls", tallying: { progress in try importer.run(paths: paths, progress: progress) })
     }
 }
 
@@ -135,7 +181,7 @@ struct ImportCustomersCommand: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let importer = CustomerImporter(archive: store, personalIDKey: try options.key())
-        try options.run(store, noun: "customers") { progress in try importer.run(paths: paths, progress: progress) }
+        try options.run(store, noun: "customers", tallying: { progress in try importer.run(paths: paths, progress: progress) })
     }
 }
 
@@ -148,27 +194,35 @@ struct ImportSummary: Encodable {
     var quarantined: Int
     var quarantinedByReason: [String: Int]
     var seconds: Double
+    /// Input bytes read, when the importer counts them.
+    var bytes: Int64?
     var noun: String
 
-    init(tally: ImportTally, seconds: Double, noun: String) {
+    init(tally: ImportTally, seconds: Double, noun: String, bytes: Int64? = nil) {
         archived = tally.archived
         alreadyPresent = tally.alreadyPresent
         quarantined = tally.quarantined
         quarantinedByReason = Dictionary(uniqueKeysWithValues: tally.quarantinedByReason.map { ($0.key.rawValue, $0.value) })
         self.seconds = (seconds * 1000).rounded() / 1000
+        self.bytes = bytes
         self.noun = noun
     }
 
     enum CodingKeys: String, CodingKey {
         case archived, alreadyPresent = "already_present", quarantined
-        case quarantinedByReason = "quarantined_by_reason", seconds
+        case quarantinedByReason = "quarantined_by_reason", seconds, bytes
     }
 
+    var total: Int { archived + alreadyPresent + quarantined }
+
     var text: String {
-        let total = archived + alreadyPresent + quarantined
         let rate = seconds > 0 ? Double(total) / seconds : 0
+        var timing = "Imported \(total) \(noun) in \(String(format: "%.1f", seconds)) s (\(Int(rate)) \(noun)/s"
+        if let bytes, seconds > 0 {
+            timing += String(format: ", %.1f MiB read at %.1f MiB/s", Double(bytes) / 1_048_576, Double(bytes) / 1_048_576 / seconds)
+        }
         var lines = [
-            "Imported \(total) \(noun) in \(String(format: "%.1f", seconds)) s (\(Int(rate)) \(noun)/s)",
+            timing + ")",
             "  archived:        \(archived)",
             "  already present: \(alreadyPresent)",
             "  quarantined:     \(quarantined)",
@@ -180,41 +234,5 @@ struct ImportSummary: Encodable {
             lines.append("See `arkisto quarantine list` for each record set aside, where it came from and why.")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Progress on standard error: a rewritten line on a terminal, a line every few seconds otherwise.
-struct ProgressReporter {
-    var enabled: Bool
-    var started: Date
-    var noun: String
-    var lastPrinted = Date.distantPast
-    var printedInPlace = false
-
-    init(enabled: Bool, started: Date, noun: String) {
-        self.enabled = enabled
-        self.started = started
-        self.noun = noun
-    }
-
-    mutating func update(_ tally: ImportTally) {
-        guard enabled else { return }
-        let now = Date()
-        let interval: TimeInterval = Output.stderrIsTerminal ? 0.2 : 5
-        guard now.timeIntervalSince(lastPrinted) >= interval else { return }
-        lastPrinted = now
-        let elapsed = max(now.timeIntervalSince(started), 0.001)
-        let line = "\(tally.total) \(noun), \(Int(Double(tally.total) / elapsed))/s: \(tally.archived) archived, "
-            + "\(tally.alreadyPresent) already present, \(tally.quarantined) quarantined"
-        if Output.stderrIsTerminal {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-            printedInPlace = true
-        } else {
-            Output.error(line)
-        }
-    }
-
-    func finish() {
-        if printedInPlace { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

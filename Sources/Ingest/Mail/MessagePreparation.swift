@@ -1,0 +1,82 @@
+import Archive
+import MIME
+
+/// A message on its way into a batch: a listed file not read yet (read by a worker), or an item
+/// a mailbox reader already yielded (mbox messages, places that could not be read).
+enum PendingMessage: Sendable {
+    case file(path: String)
+    case read(MailboxItem)
+}
+
+/// Turns a batch of pending messages into import items on the worker threads: reads the files,
+/// digests every message, asks the archive once which digests it holds, and parses the rest.
+struct MessagePreparation: Sendable {
+    var archive: ArchiveStore
+    var limits: ParseLimits
+    var ownDomains: Set<String>
+    var mentions: MentionExtractor
+    var workers: ParallelWorkers
+
+    func prepare(_ batch: [PendingMessage]) throws(ImportError) -> [ImportItem] {
+        let read = readAndDigest(batch)
+        let known = try archiving { () throws(ArchiveError) in
+            try archive.knownOriginals(read.compactMap { $0.original?.digest })
+        }
+        let slots = ResultSlots<ImportItem>(count: read.count)
+        let limits = self.limits
+        let ownDomains = self.ownDomains
+        let mentions = self.mentions
+        workers.forEach(read.count) { index in
+            slots.set(index, Self.importItem(read[index], known: known, limits: limits, ownDomains: ownDomains, mentions: mentions))
+        }
+        return slots.values()
+    }
+
+    private struct ReadMessage: Sendable {
+        var item: MailboxItem
+        /// Set for a message: its bytes, digest and place.
+        var original: IncomingOriginal?
+    }
+
+    /// The batch's items in order, files read; a directory among the files is not a message and
+    /// drops out, as it does when a mailbox reader lists it.
+    private func readAndDigest(_ batch: [PendingMessage]) -> [ReadMessage] {
+        let slots = ResultSlots<ReadMessage>(count: batch.count)
+        let maxMessageBytes = limits.maxMessageBytes
+        workers.forEach(batch.count) { index in
+            let item: MailboxItem
+            switch batch[index] {
+            case .file(let path):
+                guard let read = MessageFileListing.read(path, maxMessageBytes: maxMessageBytes) else { return }
+                item = read
+            case .read(let read):
+                item = read
+            }
+            var original: IncomingOriginal?
+            if case .message(let raw) = item {
+                original = IncomingOriginal(bytes: raw.bytes, position: SourcePosition(raw.location))
+            }
+            slots.set(index, ReadMessage(item: item, original: original))
+        }
+        return slots.values()
+    }
+
+    private static func importItem(
+        _ read: ReadMessage, known: Set<ContentDigest>, limits: ParseLimits, ownDomains: Set<String>,
+        mentions: MentionExtractor
+    ) -> ImportItem {
+        switch read.item {
+        case .unreadable(let location, let reason):
+            return .quarantine(QuarantineItem(
+                position: SourcePosition(location), reason: .unreadable, detail: reason, original: nil))
+        case .oversized(let location, let size, let limit):
+            return .quarantine(QuarantineItem(
+                position: SourcePosition(location), reason: .messageTooLarge,
+                detail: MailboxItem.oversizedReason(size: size, limit: limit), original: nil))
+        case .message(let raw):
+            let original = read.original ?? IncomingOriginal(bytes: raw.bytes, position: SourcePosition(raw.location))
+            if known.contains(original.digest) { return .known(original) }
+            return MailImporter.parse(original, limits: limits, ownDomains: ownDomains, mentions: mentions)
+        }
+    }
+}
