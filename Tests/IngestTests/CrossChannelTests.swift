@@ -174,3 +174,26 @@ import Testing
             }
     }
 }
+
+extension CrossChannelTests {
+    @Test func erasedDataIsNotBroughtBackByImportingTheSameSourcesAgain() throws {
+        _ = try importEverything()
+        let virta = try #require(try store.customerProfile(id: customer("C3")))
+        let audit = AuditTrail(archive: store, actor: "tietosuoja")
+        let key = self.key
+        let service = ErasureService(archive: store, hasher: { key.hash($0) })
+        let (plan, redactor) = try service.plan(
+            subject: virta, reason: "asiakkaan pyyntö",
+            audit: audit.entry(.erasure, customers: ["C3"], request: "erase C3", results: nil))
+        let counts = try service.run(plan, redactor: redactor)
+        #expect(counts.removed.interactions == 1)
+        #expect(try Search(archive: store).run("Satamakatu", limit: nil).total == 0)
+
+        let again = try importEverything()
+        #expect(again.values.map(\.archived).reduce(0, +) == 0)
+        #expect(again["helpdesk"]?.previouslyRemoved == 1)
+        #expect(again["customers"]?.previouslyRemoved == 1)
+        #expect(try store.customerIDs(sourceID: "C3").isEmpty)
+        #expect(try Search(archive: store).run("Satamakatu", limit: nil).total == 0)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What removing interactions took with it.
@@ -40,6 +41,10 @@ enum InteractionRemoval {
             SELECT transcript_path FROM call WHERE interaction_id IN (\(scope)) AND transcript_path IS NOT NULL ORDER BY 1
             """)
 
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO removed_content (digest, removed_at)
+            SELECT content_hash, ? FROM interaction WHERE id IN (\(scope))
+            """, arguments: [Timestamp.format(Date())])
         try FullTextRows.deleteIndexRows(where: "id IN (\(scope))", db)
         try db.execute(sql: """
             UPDATE interaction SET variant_of = NULL WHERE variant_of IN (\(scope)) AND id NOT IN (\(scope))
@@ -67,6 +72,11 @@ enum InteractionRemoval {
     static func removeUnused(originals: [Int64], _ db: Database) throws -> Int {
         var removed = 0
         for original in originals {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO removed_content (digest, removed_at)
+                SELECT sha256, ? FROM original
+                WHERE id = ? AND NOT EXISTS (SELECT 1 FROM interaction WHERE original_id = original.id)
+                """, arguments: [Timestamp.format(Date()), original])
             try db.execute(sql: """
                 DELETE FROM original WHERE id = ? AND NOT EXISTS (SELECT 1 FROM interaction WHERE original_id = original.id)
                 """, arguments: [original])

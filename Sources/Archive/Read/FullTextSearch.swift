@@ -23,63 +23,83 @@ public struct SearchPage: Sendable {
     public var hits: [SearchHit]
 }
 
-extension ArchiveStore {
-    /// Column weights for bm25 (subject, body, participants, attachment text).
+/// How the index ranks: bm25 with column weights (subject, body, participants, attachment text).
+enum FullTextRanking {
     static let bm25Weights = "10.0, 1.0, 4.0, 0.5"
+}
 
+extension ArchiveStore {
     public func search(_ plan: SearchPlan) throws(ArchiveError) -> SearchPage {
         let condition = plan.condition.map(SQLCondition.init)
         return try read { db in
-            var from = "interaction i"
-            var filters: [String] = []
-            var arguments: [any DatabaseValueConvertible & Sendable] = []
-            let select: String
-            let order: String
             if let ranking = plan.ranking {
-                from = "interaction_fts JOIN interaction i ON i.id = interaction_fts.rowid"
-                filters.append("interaction_fts MATCH ?")
-                arguments.append(ranking)
-                select = "snippet(interaction_fts, -1, ?, ?, '…', 16) AS snippet, bm25(interaction_fts, \(Self.bm25Weights)) AS rank"
-                order = "rank, i.id"
+                try rankedSearch(db, match: ranking, condition: condition, limit: plan.limit, offset: plan.offset)
             } else {
-                select = "substr(i.body, 1, 160) AS snippet, 0.0 AS rank"
-                order = "i.occurred_at DESC, i.id DESC"
+                try recentSearch(db, condition: condition, limit: plan.limit, offset: plan.offset)
             }
-            if let condition {
-                filters.append(condition.sql)
-                arguments += condition.arguments
-            }
-            let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-            let total = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM \(from) \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
-
-            var pageArguments: [any DatabaseValueConvertible & Sendable] = []
-            if plan.ranking != nil {
-                pageArguments += [SearchHit.highlightStart, SearchHit.highlightEnd]
-            }
-            pageArguments += arguments
-            pageArguments += [plan.limit ?? -1, plan.offset]
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, \(select)
-                    FROM \(from) \(whereClause)
-                    ORDER BY \(order)
-                    LIMIT ? OFFSET ?
-                    """,
-                arguments: StatementArguments(pageArguments))
-            let hits = rows.map { row in
-                SearchHit(
-                    interactionID: row["id"],
-                    kind: InteractionKind(rawValue: row["kind"]) ?? .email,
-                    sourceRef: row["source_ref"],
-                    occurredAt: (row["occurred_at"] as String?).flatMap(Timestamp.parse),
-                    subject: row["subject"],
-                    participants: row["participants"],
-                    snippet: row["snippet"] ?? "",
-                    score: -(row["rank"] as Double? ?? 0))
-            }
-            return SearchPage(total: total, hits: hits)
         }
+    }
+
+    /// Text matches, best first. FTS5 orders by its configured rank (`ORDER BY rank` alone lets it
+    /// do so inside the index) and only the page's rows get a snippet and an interaction row.
+    private func rankedSearch(
+        _ db: Database, match: String, condition: SQLCondition?, limit: Int?, offset: Int
+    ) throws -> SearchPage {
+        var filter = ""
+        var filterArguments: [any DatabaseValueConvertible & Sendable] = []
+        if let condition {
+            filter = " AND rowid IN (SELECT i.id FROM interaction i WHERE \(condition.sql))"
+            filterArguments = condition.arguments
+        }
+        let total = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH ?\(filter)",
+            arguments: StatementArguments([match] + filterArguments)) ?? 0
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                WITH page AS (
+                    SELECT rowid AS id, rank, snippet(interaction_fts, -1, ?, ?, '…', 16) AS snippet
+                    FROM interaction_fts WHERE interaction_fts MATCH ?\(filter)
+                    ORDER BY rank LIMIT ? OFFSET ?
+                )
+                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, page.snippet, page.rank
+                FROM page JOIN interaction i ON i.id = page.id
+                ORDER BY page.rank, i.id
+                """,
+            arguments: StatementArguments(
+                [SearchHit.highlightStart, SearchHit.highlightEnd, match] + filterArguments + [limit ?? -1, offset]))
+        return SearchPage(total: total, hits: rows.map(SearchHit.init(row:)))
+    }
+
+    /// Filters alone: newest first.
+    private func recentSearch(_ db: Database, condition: SQLCondition?, limit: Int?, offset: Int) throws -> SearchPage {
+        let whereClause = condition.map { "WHERE \($0.sql)" } ?? ""
+        let arguments = condition?.arguments ?? []
+        let total = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM interaction i \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants,
+                    substr(i.body, 1, 160) AS snippet, 0.0 AS rank
+                FROM interaction i \(whereClause)
+                ORDER BY i.occurred_at DESC, i.id DESC
+                LIMIT ? OFFSET ?
+                """,
+            arguments: StatementArguments(arguments + [limit ?? -1, offset]))
+        return SearchPage(total: total, hits: rows.map(SearchHit.init(row:)))
+    }
+}
+
+extension SearchHit {
+    init(row: Row) {
+        interactionID = row["id"]
+        kind = InteractionKind(rawValue: row["kind"]) ?? .email
+        sourceRef = row["source_ref"]
+        occurredAt = (row["occurred_at"] as String?).flatMap(Timestamp.parse)
+        subject = row["subject"]
+        participants = row["participants"]
+        snippet = row["snippet"] ?? ""
+        score = -(row["rank"] as Double? ?? 0)
     }
 }

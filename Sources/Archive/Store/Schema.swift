@@ -16,6 +16,23 @@ enum Schema {
         migrator.registerMigration("v2: privacy") { db in
             try createPrivacyTables(db)
         }
+        migrator.registerMigration("v3: ranking in the index") { db in
+            // FTS5 then orders by rank itself (`ORDER BY rank`), so a search scores every match
+            // but builds snippets and reads interaction rows only for the page it returns.
+            try db.execute(sql: """
+                INSERT INTO interaction_fts (interaction_fts, rank) VALUES ('rank', 'bm25(\(FullTextRanking.bm25Weights))')
+                """)
+        }
+        migrator.registerMigration("v4: removed content stays removed") { db in
+            // Digests (SHA-256) of originals and interactions that erasure or retention removed, so
+            // that importing the same sources again does not bring them back.
+            try db.execute(sql: """
+                CREATE TABLE removed_content (
+                    digest BLOB PRIMARY KEY,
+                    removed_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

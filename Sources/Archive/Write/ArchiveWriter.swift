@@ -19,6 +19,8 @@ public enum ImportItem: Sendable {
 public enum ImportOutcome: Sendable, Equatable {
     case archived
     case alreadyPresent
+    /// Content erased on request or removed by retention before: not archived again.
+    case previouslyRemoved
     case quarantined(QuarantineReason)
 }
 
@@ -46,11 +48,14 @@ extension ArchiveStore {
         }
     }
 
-    /// Which of these digests the archive already holds as originals.
+    /// Which of these digests need no parsing: the archive holds them as originals, or removed
+    /// them (erasure, retention) and keeps them out.
     public func knownOriginals(_ digests: [ContentDigest]) throws(ArchiveError) -> Set<ContentDigest> {
         try read { db in
             var known = Set<ContentDigest>()
-            let statement = try db.cachedStatement(sql: "SELECT 1 FROM original WHERE sha256 = ?")
+            let statement = try db.cachedStatement(sql: """
+                SELECT 1 FROM original WHERE sha256 = ?1 UNION ALL SELECT 1 FROM removed_content WHERE digest = ?1
+                """)
             for digest in digests where try Bool.fetchOne(statement, arguments: [Data(digest.bytes)]) != nil {
                 known.insert(digest)
             }
@@ -73,6 +78,9 @@ private final class BatchWriter {
 
     func archive(_ original: IncomingOriginal, _ interactions: [NewInteraction]) throws -> ImportOutcome {
         let digest = Data(original.digest.bytes)
+        if try wasRemoved(digest) {
+            return .previouslyRemoved
+        }
         let existing = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT id FROM original WHERE sha256 = ?"), arguments: [digest])
         let originalID: Int64
@@ -95,14 +103,20 @@ private final class BatchWriter {
 
         var archivedAny = false
         for interaction in interactions {
+            let contentHash = Data(interaction.contentDigest.bytes)
             let known = try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT 1 FROM interaction WHERE content_hash = ?"),
-                arguments: [Data(interaction.contentDigest.bytes)]) != nil
-            if known { continue }
+                arguments: [contentHash]) != nil
+            if try known || wasRemoved(contentHash) { continue }
             try insert(interaction, originalID: originalID)
             archivedAny = true
         }
         return archivedAny ? .archived : .alreadyPresent
+    }
+
+    private func wasRemoved(_ digest: Data) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM removed_content WHERE digest = ?"), arguments: [digest]) != nil
     }
 
     private func insert(_ interaction: NewInteraction, originalID: Int64) throws {

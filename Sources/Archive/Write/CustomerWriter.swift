@@ -11,6 +11,13 @@ extension ArchiveStore {
         try write { db in
             var changed = false
             let outcomes = try customers.map { customer -> ImportOutcome in
+                // An erased customer's record stays out until the register itself drops it.
+                if try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT 1 FROM tombstone WHERE customer_source_id = ?"),
+                    arguments: [customer.sourceID]) != nil
+                {
+                    return .previouslyRemoved
+                }
                 let digest = Data(customer.recordDigest.bytes)
                 let existing = try Row.fetchOne(
                     db.cachedStatement(sql: "SELECT id, record_sha256 FROM customer WHERE source_id = ?"),

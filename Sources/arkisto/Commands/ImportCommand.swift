@@ -191,6 +191,7 @@ extension MboxFlavour: ExpressibleByArgument {}
 struct ImportSummary: Encodable {
     var archived: Int
     var alreadyPresent: Int
+    var previouslyRemoved: Int
     var quarantined: Int
     var quarantinedByReason: [String: Int]
     var seconds: Double
@@ -201,6 +202,7 @@ struct ImportSummary: Encodable {
     init(tally: ImportTally, seconds: Double, noun: String, bytes: Int64? = nil) {
         archived = tally.archived
         alreadyPresent = tally.alreadyPresent
+        previouslyRemoved = tally.previouslyRemoved
         quarantined = tally.quarantined
         quarantinedByReason = Dictionary(uniqueKeysWithValues: tally.quarantinedByReason.map { ($0.key.rawValue, $0.value) })
         self.seconds = (seconds * 1000).rounded() / 1000
@@ -209,11 +211,11 @@ struct ImportSummary: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case archived, alreadyPresent = "already_present", quarantined
+        case archived, alreadyPresent = "already_present", previouslyRemoved = "previously_removed", quarantined
         case quarantinedByReason = "quarantined_by_reason", seconds, bytes
     }
 
-    var total: Int { archived + alreadyPresent + quarantined }
+    var total: Int { archived + alreadyPresent + quarantined + previouslyRemoved }
 
     var text: String {
         let rate = seconds > 0 ? Double(total) / seconds : 0
@@ -229,6 +231,9 @@ struct ImportSummary: Encodable {
         ]
         for (reason, count) in quarantinedByReason.sorted(by: { $0.key < $1.key }) {
             lines.append("    \(reason): \(count)")
+        }
+        if previouslyRemoved > 0 {
+            lines.append("  previously removed (erased or past retention, not brought back): \(previouslyRemoved)")
         }
         if quarantined > 0 {
             lines.append("See `arkisto quarantine list` for each record set aside, where it came from and why.")
