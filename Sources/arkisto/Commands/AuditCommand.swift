@@ -11,7 +11,7 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @Option(help: ArgumentHelp("Only entries about this customer (register id, e-mail, phone, number).", valueName: "who"))
     var customer: String?
-    @Option(help: ArgumentHelp("Only entries since this date (2025-01-31) or time.", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Only entries since this date (2025-01-31) or time.", valueName: "date")) var since: SinceDate?
     @Flag(help: "One JSON object per entry, one per line.") var json = false
 
     func run() throws {
@@ -22,13 +22,7 @@ struct AuditCommand: ParsableCommand {
             let ids = try CustomerResolver(archive: store).customerIDs(for: customer)
             registerID = ids.count == 1 ? try store.customerSourceIDs(ids: ids).first : customer
         }
-        var sinceDate: Date?
-        if let since {
-            guard let date = Timestamp.parse(since + "T00:00:00Z") ?? Timestamp.parse(since) else {
-                throw ValidationError("--since takes a date such as 2025-01-31, not '\(since)'")
-            }
-            sinceDate = date
-        }
+        let sinceDate = since?.date
         let entries = try store.auditEntries(customer: registerID, since: sinceDate)
         for entry in entries {
             if json {

@@ -9,7 +9,7 @@ struct ComplaintsCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @Option(help: ArgumentHelp("Only this customer's (id, e-mail, phone or number).", valueName: "who")) var customer: String?
-    @Option(help: ArgumentHelp("Only since this date (2025-01-31).", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Only since this date (2025-01-31).", valueName: "date")) var since: SinceDate?
     @Flag(help: "One JSON object per complaint, one per line.") var json = false
 
     func run() throws {
@@ -23,13 +23,7 @@ struct ComplaintsCommand: ParsableCommand {
             }
             customerID = id
         }
-        var sinceDate: Date?
-        if let since {
-            guard let date = Timestamp.parse(since + "T00:00:00Z") ?? Timestamp.parse(since) else {
-                throw ValidationError("--since takes a date such as 2025-01-31, not '\(since)'")
-            }
-            sinceDate = date
-        }
+        let sinceDate = since?.date
         let complaints = try store.complaints(customerID: customerID, since: sinceDate)
         for c in complaints {
             if json {
