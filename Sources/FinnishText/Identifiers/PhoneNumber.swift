@@ -80,8 +80,14 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// touch letters or continue with `.`/`,` and a digit, and must not overlap an identifier.
     public static func all(in text: String) -> [IdentifierMatch<PhoneNumber>] {
         let bytes = Array(text.utf8)
-        let identifiers = BusinessID.all(in: text).map { utf8Offsets($0.range, in: text) }
-            + PersonalIdentityCode.all(in: text).map { utf8Offsets($0.range, in: text) }
+        // The other identifiers are looked for only once there is a candidate they could overlap.
+        var identifiers: [Range<Int>]?
+        func overlapsIdentifier(_ candidate: Range<Int>) -> Bool {
+            let found = identifiers ?? BusinessID.all(in: text).map { utf8Offsets($0.range, in: text) }
+                + PersonalIdentityCode.all(in: text).map { utf8Offsets($0.range, in: text) }
+            identifiers = found
+            return found.contains { $0.overlaps(candidate) }
+        }
         var matches: [IdentifierMatch<PhoneNumber>] = []
         var index = 0
         while index < bytes.count {
@@ -97,7 +103,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
                     break
                 }
             }
-            if let found, !identifiers.contains(where: { $0.overlaps(index..<found.end) }) {
+            if let found, !overlapsIdentifier(index..<found.end) {
                 matches.append(IdentifierMatch(value: PhoneNumber(e164: found.e164),
                                                range: ASCIIText.range(index..<found.end, in: text)))
                 index = found.end

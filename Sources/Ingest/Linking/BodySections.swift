@@ -28,14 +28,23 @@ struct BodySections {
         let lines = LineText.lines(of: body)
         let parts = Self.parts(of: lines)
         var sections: [Section] = []
-        for (line, part) in zip(lines, parts) {
-            if let last = sections.last, last.part == part {
-                sections[sections.count - 1].text += "\n" + line
-            } else {
-                sections.append(Section(part: part, text: String(line)))
-            }
+        var first = 0
+        for index in lines.indices where index + 1 == lines.count || parts[index + 1] != parts[index] {
+            sections.append(Section(part: parts[index], text: Self.joined(lines[first...index], in: body)))
+            first = index + 1
         }
         self.sections = sections
+    }
+
+    /// Consecutive lines of `body` joined with `\n`: a slice of the body itself when `\n` is what
+    /// separates them there.
+    private static func joined(_ lines: ArraySlice<Substring>, in body: String) -> String {
+        guard let first = lines.first, let last = lines.last else { return "" }
+        let utf8 = body.utf8
+        let separatedByLineFeeds = zip(lines, lines.dropFirst()).allSatisfy { line, next in
+            utf8.distance(from: line.endIndex, to: next.startIndex) == 1 && utf8[line.endIndex] == UInt8(ascii: "\n")
+        }
+        return separatedByLineFeeds ? String(body[first.startIndex..<last.endIndex]) : lines.joined(separator: "\n")
     }
 
     /// The author's own text: the lines that are neither quoted nor signature, without leading and

@@ -3,13 +3,19 @@
 enum QuoteMarkers {
     /// A line quoted with `>` (nested quotes and a few leading spaces included).
     static func isQuotedLine(_ line: Substring) -> Bool {
-        line.prefix(4).drop(while: { $0 == " " }).first == ">"
+        // Plain ASCII at the start (the usual case) is read byte by byte: each byte is a character.
+        let head = line.utf8.prefix(5)
+        if !head.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) {
+            return head.prefix(4).drop(while: { $0 == UInt8(ascii: " ") }).first == UInt8(ascii: ">")
+        }
+        return line.prefix(4).drop(while: { $0 == " " }).first == ">"
     }
 
     /// Separator lines after which everything is someone else's message:
     /// `-----Original Message-----`, `---------- Forwarded message ---------`,
     /// `---------- Välitetty viesti ---------`, `-----Alkuperäinen viesti-----`, `Begin forwarded message:`.
     static func isSeparator(_ line: Substring) -> Bool {
+        guard separatorStarts.mayBegin(line, skipping: { "-_ :*\t".utf8.contains($0) }) else { return false }
         let core = LineText.trim(line, { "-_ :*\t".contains($0) }).lowercased()
         return separatorPhrases.contains(core)
     }
@@ -20,9 +26,15 @@ enum QuoteMarkers {
         "begin forwarded message", "välitetty viesti alkaa", "aloita välitetty viesti",
     ]
 
+    private static let separatorStarts = PhraseStarts(separatorPhrases)
+
     /// An attribution line such as `Matti Virtanen <matti@example.fi> kirjoitti:`,
     /// `On Mon, 3 Mar 2025 at 10:12, Matti <matti@example.fi> wrote:` or `... skrev:`.
     static func isAttribution(_ line: Substring) -> Bool {
+        // Most lines end in something other than a colon: a last ASCII byte other than `:` (before
+        // ASCII whitespace) ends the last character, which is then no colon.
+        let last = line.utf8.reversed().first { !LineText.isASCIIWhitespace($0) }
+        guard let last, last == UInt8(ascii: ":") || last >= 0x80 else { return false }
         let text = LineText.trimmed(line).lowercased()
         guard text.hasSuffix(":"), text.count <= 300 else { return false }
         let words = text.dropLast().split(whereSeparator: { $0.isWhitespace || $0 == ">" || $0 == ")" })
@@ -62,8 +74,12 @@ enum QuoteMarkers {
         "från", "skickat", "datum", "till", "kopia", "ämne",
     ]
 
+    private static let headerStarts = PhraseStarts(headerNames)
+
     /// The lowercased field name when the line reads `Name: value` with a known header name.
     private static func headerName(of line: Substring) -> String? {
+        guard line.utf8.contains(UInt8(ascii: ":")),
+              headerStarts.mayBegin(line, skipping: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") }) else { return nil }
         let text = line.drop(while: { $0 == " " || $0 == "*" })
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let name = LineText.trim(text[..<colon], { $0 == " " || $0 == "*" }).lowercased()

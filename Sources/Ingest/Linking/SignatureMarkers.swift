@@ -11,6 +11,8 @@ enum SignatureMarkers {
     /// A closing line: the phrase alone (`Terveisin`, `Ystävällisin terveisin,`) or followed by a
     /// short name on the same line (`t. Pekka`, `Terveisin Maija Virtanen`).
     static func isClosing(_ line: Substring) -> Bool {
+        guard closingStarts.mayBegin(line, skipping: { LineText.isASCIIWhitespace($0) || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "!") })
+        else { return false }
         let text = LineText.trim(LineText.trimmed(line), { $0 == "," || $0 == "!" }).lowercased()
         for phrase in closingPhrases {
             if text == phrase { return true }
@@ -27,6 +29,8 @@ enum SignatureMarkers {
         "med vänliga hälsningar", "med vänlig hälsning", "vänliga hälsningar", "hälsningar", "mvh",
         "best regards", "kind regards", "regards", "br",
     ]
+
+    private static let closingStarts = PhraseStarts(closingPhrases)
 
     /// A line that is just a name: one to four capitalised words (`Pekka`, `Anna-Liisa K. Virtanen`,
     /// `Virtasen Rakennus Oy`).
