@@ -47,7 +47,7 @@ public enum SearchError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case .syntax(let error): "cannot read the query: \(error.pointer)"
+        case .syntax(let error): "cannot read the query: \(error)\n\(error.pointer)"
         case .archive(let error): "\(error)"
         }
     }

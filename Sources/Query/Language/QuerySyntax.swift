@@ -64,8 +64,8 @@ public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConverti
         "\(message) at position \(position + 1)"
     }
 
-    /// The query with a caret under the offending position, for a terminal.
+    /// The query with a caret under the offending position, for a terminal (two indented lines).
     public var pointer: String {
-        query + "\n" + String(repeating: " ", count: position) + "^ " + message
+        "  " + query + "\n  " + String(repeating: " ", count: position) + "^"
     }
 }
