@@ -27,9 +27,12 @@ let package = Package(
         // Finnish analysis and identifier recognisers: no SQLite here.
         .target(name: "FinnishText", dependencies: ["CICU", "CStemmer", "CVoikko"]),
 
+        // Reading files at explicit offsets, shared by the parsers.
+        .target(name: "FileInput"),
+
         // Parsing: no storage here.
-        .target(name: "MIME", dependencies: ["CICU"]),
-        .target(name: "Formats"),
+        .target(name: "MIME", dependencies: ["CICU", "FileInput"]),
+        .target(name: "Formats", dependencies: ["FileInput"]),
 
         // Storage: schema, originals, the one write path, read queries.
         .target(

@@ -1,3 +1,4 @@
+import FileInput
 /// Reads the header of a RIFF/WAVE file (also RF64): the `fmt ` chunk and the size of the `data`
 /// chunk, skipping any other chunks (`LIST`, `fact`, `bext`, `JUNK`, ...). The audio itself is not read.
 public enum WAVHeader {
@@ -5,7 +6,7 @@ public enum WAVHeader {
     public static func read(path: String) throws(WAVError) -> WAVInfo {
         let file: ReadOnlyFile
         do {
-            file = try ReadOnlyFile(path: path)
+            file = try ReadOnlyFile.opening(path)
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }

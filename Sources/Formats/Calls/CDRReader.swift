@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// Streams the rows of an Asterisk `Master.csv` (cdr_csv): no header row, every field normally in
@@ -19,7 +20,7 @@ public struct CDRReader: Sequence, Sendable {
 
     /// Opens the file; throws when it cannot be read or its first row is plainly not a CDR.
     public init(path: String, timeZone: TimeZone = Self.defaultTimeZone) throws(FormatFileError) {
-        file = try ReadOnlyFile(path: path)
+        file = try ReadOnlyFile.opening(path)
         self.path = path
         self.timeZone = timeZone
         try checkFormat()

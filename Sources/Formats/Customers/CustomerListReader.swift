@@ -1,3 +1,4 @@
+import FileInput
 /// How a customer list file is written.
 public enum CustomerListFormat: Sendable, Equatable {
     /// One JSON object per line.
@@ -39,7 +40,7 @@ public struct CustomerListReader: Sequence, Sendable {
     /// Opens the file and reads a CSV header; throws when the file cannot be read, is UTF-16 or
     /// binary, or a CSV header names no id or customer number column.
     public init(path: String) throws(FormatFileError) {
-        file = try ReadOnlyFile(path: path)
+        file = try ReadOnlyFile.opening(path)
         self.path = path
         let start: [UInt8]
         switch file.bytes(at: 0, count: 64 << 10) {

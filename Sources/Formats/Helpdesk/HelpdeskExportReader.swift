@@ -1,3 +1,4 @@
+import FileInput
 /// Streams the tickets of a helpdesk export in JSON Lines form, one ticket object per line.
 ///
 /// Each element is a ticket with its line number and raw bytes, or a ``RecordError`` for a line that
@@ -9,7 +10,7 @@ public struct HelpdeskExportReader: Sequence, Sendable {
 
     /// Opens the file; throws when it cannot be read or is plainly not JSON Lines.
     public init(path: String) throws(FormatFileError) {
-        file = try ReadOnlyFile(path: path)
+        file = try ReadOnlyFile.opening(path)
         self.path = path
         try JSONLinesRecords<HelpdeskTicket>.checkFormat(of: file, expecting: "ticket")
     }

@@ -1,3 +1,4 @@
+import FileInput
 /// Reads CSV records from a file: one record per line, or, when `allowsLineBreaksInFields`, a record
 /// whose quoted field holds line breaks spans several lines. Blank lines are skipped.
 ///

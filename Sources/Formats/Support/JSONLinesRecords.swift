@@ -1,3 +1,4 @@
+import FileInput
 /// Checks that a file is JSON Lines and walks its records: one JSON value per line, blank lines
 /// skipped (they hold no record), each line parsed and decoded on its own so that one bad line
 /// costs only itself.

@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import FileInput
+
 /// Reads a file line by line in fixed-size chunks, so memory stays flat whatever the file size.
 ///
 /// Lines end at `\n`; a `\r` before it is part of the terminator. A UTF-8 byte order mark at the very

@@ -1,3 +1,4 @@
+import FileInput
 /// Reads WebVTT transcripts (W3C WebVTT): the `WEBVTT` header line (optionally followed by text and
 /// header lines), then blocks separated by blank lines: cues (an optional identifier line, a timing
 /// line `start --> end [settings]`, text lines), and NOTE, STYLE and REGION blocks, which are skipped.
@@ -28,7 +29,7 @@ public enum WebVTT {
     public static func read(path: String, maxBytes: Int = 64 << 20) throws(WebVTTError) -> Transcript {
         let file: ReadOnlyFile
         do {
-            file = try ReadOnlyFile(path: path)
+            file = try ReadOnlyFile.opening(path)
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }

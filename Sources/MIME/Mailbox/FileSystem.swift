@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import FileInput
+
 /// The few POSIX file operations the readers need, with errors as readable text.
 enum FileSystem {
     enum Kind: Equatable {
@@ -88,7 +90,7 @@ enum FileSystem {
 
     /// The first `count` bytes of a file (fewer if it is shorter); nil when it cannot be read.
     static func prefix(of path: String, count: Int) -> [UInt8]? {
-        guard let file = try? OpenFile(path: path) else { return nil }
+        guard let file = try? ReadOnlyFile(path: path) else { return nil }
         var bytes: [UInt8] = []
         guard case .success = file.read(at: 0, count: count, appendingTo: &bytes) else { return nil }
         return bytes
@@ -97,53 +99,5 @@ enum FileSystem {
     enum ReadFailure: Error {
         case system(SystemError)
         case tooLarge(size: Int64)
-    }
-}
-
-/// `errno` as text.
-struct SystemError: Error, Sendable, CustomStringConvertible {
-    var code: Int32
-
-    static func current() -> SystemError { SystemError(code: errno) }
-
-    var description: String {
-        switch code {
-        case ENOENT: "no such file or directory"
-        case EACCES: "permission denied"
-        case ENOTDIR: "not a directory"
-        case EISDIR: "is a directory"
-        default: String(cString: strerror(code)).lowercased()
-        }
-    }
-}
-
-/// An open file read at explicit offsets, so that copies of a reader holding it stay independent.
-/// Closed when the last reader holding it goes away.
-final class OpenFile: Sendable {
-    let descriptor: Int32
-
-    init(path: String) throws(SystemError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SystemError.current() }
-        self.descriptor = descriptor
-    }
-
-    deinit { close(descriptor) }
-
-    /// Appends up to `count` bytes read at `offset`; returns how many were read (0 at the end).
-    func read(at offset: Int64, count: Int, appendingTo bytes: inout [UInt8]) -> Result<Int, SystemError> {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: count))
-        while true {
-            let readCount = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return pread(descriptor, base + start, count, off_t(offset))
-            }
-            if readCount < 0 && errno == EINTR { continue }
-            let failure = readCount < 0 ? SystemError.current() : nil
-            bytes.removeLast(count - max(readCount, 0))
-            if let failure { return .failure(failure) }
-            return .success(readCount)
-        }
     }
 }

@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import FileInput
+
 /// Reads a file line by line in fixed-size chunks, so memory stays flat whatever the file size.
 /// A line longer than `maxFragmentBytes` (at least 64) comes in several fragments; only the first
 /// starts a line, and it is long enough to tell a `From ` or `>>From ` line.
@@ -19,7 +21,7 @@ struct LineScanner: Sendable {
         var isContinuation: Bool
     }
 
-    private let file: OpenFile
+    private let file: ReadOnlyFile
     private let chunkBytes: Int
     private let maxFragmentBytes: Int
     private var buffer: [UInt8] = []
@@ -29,7 +31,7 @@ struct LineScanner: Sendable {
     private var atEnd = false
     private var insideLongLine = false
 
-    init(file: OpenFile, chunkBytes: Int = 1 << 20, maxFragmentBytes: Int = 4 << 20) {
+    init(file: ReadOnlyFile, chunkBytes: Int = 1 << 20, maxFragmentBytes: Int = 4 << 20) {
         self.file = file
         self.chunkBytes = max(chunkBytes, 1)
         self.maxFragmentBytes = max(maxFragmentBytes, 64)

@@ -1,3 +1,4 @@
+import FileInput
 /// Streams the messages of an mbox file.
 ///
 /// A message starts at a line beginning with `From ` that is the first line of the file or follows
@@ -42,7 +43,7 @@ struct MboxReader: IteratorProtocol, Sendable {
         self.flavour = flavour
         self.maxMessageBytes = maxMessageBytes
         do {
-            scanner = LineScanner(file: try OpenFile(path: path), chunkBytes: chunkBytes, maxFragmentBytes: maxFragmentBytes)
+            scanner = LineScanner(file: try ReadOnlyFile(path: path), chunkBytes: chunkBytes, maxFragmentBytes: maxFragmentBytes)
         } catch {
             openError = error
         }

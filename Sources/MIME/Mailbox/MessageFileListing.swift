@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import FileInput
+
 /// The message files of a Maildir or `.eml` source, listed without reading them, in the order a
 /// ``MailboxReader`` reads them: an importer can leave out the files it archived before and read
 /// the rest on several threads with ``read(_:maxMessageBytes:)``.

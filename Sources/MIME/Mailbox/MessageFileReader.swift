@@ -6,6 +6,8 @@ import Musl
 import Darwin
 #endif
 
+import FileInput
+
 /// Reads one-message files one at a time: the messages of a Maildir or a directory of `.eml` files.
 /// The list of names is taken on the first call to `next()`; each file is read only when reached.
 struct MessageFileReader: IteratorProtocol, Sendable {

@@ -6,19 +6,20 @@ import Musl
 import Darwin
 #endif
 
-/// A file opened for reading at explicit offsets, so that several iterators over one reader stay
-/// independent. Closed when the last holder goes away.
-final class ReadOnlyFile: Sendable {
-    let path: String
+/// A file opened for reading at explicit offsets (`pread`), so that several readers holding it stay
+/// independent of each other. Closed when the last holder goes away.
+public final class ReadOnlyFile: Sendable {
+    public let path: String
     private let descriptor: Int32
 
-    init(path: String) throws(FormatFileError) {
+    /// Opens `path`; a directory is refused with `EISDIR`.
+    public init(path: String) throws(SystemError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FormatFileError(path: path, reason: SystemError.current().description) }
+        guard descriptor >= 0 else { throw SystemError.current() }
         var info = stat()
         if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
-            throw FormatFileError(path: path, reason: "is a directory")
+            throw SystemError(code: EISDIR)
         }
         self.path = path
         self.descriptor = descriptor
@@ -27,14 +28,14 @@ final class ReadOnlyFile: Sendable {
     deinit { close(descriptor) }
 
     /// The current size of the file in bytes.
-    func size() -> Result<Int64, SystemError> {
+    public func size() -> Result<Int64, SystemError> {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(SystemError.current()) }
         return .success(Int64(info.st_size))
     }
 
     /// Appends up to `count` bytes read at `offset` and returns how many were read (0 at the end).
-    func read(at offset: Int64, count: Int, appendingTo bytes: inout [UInt8]) -> Result<Int, SystemError> {
+    public func read(at offset: Int64, count: Int, appendingTo bytes: inout [UInt8]) -> Result<Int, SystemError> {
         var failure: SystemError?
         let chunk = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initializedCount in
             initializedCount = 0
@@ -58,26 +59,9 @@ final class ReadOnlyFile: Sendable {
     }
 
     /// Exactly the bytes at `offset..<offset + count`, fewer only at the end of the file.
-    func bytes(at offset: Int64, count: Int) -> Result<[UInt8], SystemError> {
+    public func bytes(at offset: Int64, count: Int) -> Result<[UInt8], SystemError> {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
         return read(at: offset, count: count, appendingTo: &bytes).map { _ in bytes }
-    }
-}
-
-/// `errno` as readable text.
-struct SystemError: Error, Sendable, CustomStringConvertible {
-    var code: Int32
-
-    static func current() -> SystemError { SystemError(code: errno) }
-
-    var description: String {
-        switch code {
-        case ENOENT: "no such file or directory"
-        case EACCES: "permission denied"
-        case ENOTDIR: "not a directory"
-        case EISDIR: "is a directory"
-        default: String(cString: strerror(code)).lowercased()
-        }
     }
 }
