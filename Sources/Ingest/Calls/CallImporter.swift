@@ -75,7 +75,7 @@ public struct CallImporter: Sendable {
                 guard let bytes = FileManager.default.contents(atPath: path) else { continue }
                 transcriptFile = LinkedFile(path: path, digest: ContentDigest(of: [UInt8](bytes)))
                 do {
-                    transcript = try WebVTT.parse(String(decoding: bytes, as: UTF8.self))
+                    transcript = try WebVTT.parse(bytes: [UInt8](bytes))
                 } catch {
                     defects.append("transcript_unreadable")
                 }

@@ -28,8 +28,8 @@ public struct HelpdeskImporter: Sendable {
             }
             try RecordBatches(archive: archive).run(reader, into: writer, progress: progress) { record in
                 for comment in record.value.comments where comment.role == .agent {
-                    if let domain = comment.author.email.flatMap(normalizedEmail)?.domain, !domain.isEmpty {
-                        agentDomains.insert(domain)
+                    if let domain = comment.author.email.flatMap(EmailAddress.init)?.domain, !domain.isEmpty {
+                        agentDomains.insert(String(domain))
                     }
                 }
                 let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
@@ -66,10 +66,10 @@ public struct HelpdeskImporter: Sendable {
             let body = comment.bodyIsHTML ? HTMLText.render(comment.body) : comment.body
             let isAgent = comment.role == .agent
             var participants: [Participant] = []
-            if let email = comment.author.email.flatMap(normalizedEmail) {
+            if let email = comment.author.email.flatMap(EmailAddress.normalized) {
                 participants.append(Participant(role: .from, name: comment.author.name, address: email))
             }
-            if isAgent, let email = ticket.requester?.email.flatMap(normalizedEmail) {
+            if isAgent, let email = ticket.requester?.email.flatMap(EmailAddress.normalized) {
                 participants.append(Participant(role: .to, name: ticket.requester?.name, address: email))
             }
             var commentMentions = ticketMentions
@@ -99,9 +99,6 @@ public struct HelpdeskImporter: Sendable {
     }
 }
 
-func normalizedEmail(_ written: String) -> String? {
-    EmailAddress.normalized(written)
-}
 
 extension HelpdeskRole {
     /// The role as exports name it.

@@ -1,4 +1,5 @@
 import Archive
+import FinnishText
 import MIME
 
 extension NewInteraction {
@@ -14,7 +15,7 @@ extension NewInteraction {
         let sender = participants.first { $0.role == .from }?.address
         let direction: Direction = switch sender {
         case nil: .unknown
-        case let address?: ownDomains.contains(address.domain) ? .outbound : .inbound
+        case let address?: ownDomains.contains(EmailAddress(address).map { String($0.domain) } ?? "") ? .outbound : .inbound
         }
         self.init(
             kind: .email,
@@ -53,13 +54,5 @@ extension NewInteraction {
         return roles.flatMap { role, addresses in
             addresses.map { Participant(role: role, name: $0.name, address: $0.address.lowercased()) }
         }
-    }
-}
-
-extension String {
-    /// The domain of an e-mail address, lowercased; empty without an `@`.
-    var domain: String {
-        guard let at = lastIndex(of: "@") else { return "" }
-        return self[index(after: at)...].lowercased()
     }
 }
