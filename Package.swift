@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // C shims over Debian's libraries. ICU is reached only through CICU, whose public header
@@ -45,10 +48,20 @@ let package = Package(
         // What users ask: search (and later timelines, complaints, inspection reports).
         .target(name: "Query", dependencies: ["Archive", "FinnishText"]),
 
+        // The agents' web app and JSON API: HTTP, sign-in, rendering. No SQL here.
+        .target(
+            name: "ArkistoServer",
+            dependencies: [
+                "Archive", "Query", "Ingest", "MIME", "CCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         .executableTarget(
             name: "arkisto",
             dependencies: [
-                "MIME", "FinnishText", "Archive", "Ingest", "Query",
+                "MIME", "FinnishText", "Archive", "Ingest", "Query", "ArkistoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -59,6 +72,12 @@ let package = Package(
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
         .testTarget(name: "CLITests", dependencies: ["arkisto"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "ArkistoServer", "Archive", "Ingest", "Query",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,12 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case retention
     case holdAdd = "hold_add"
     case holdRemove = "hold_remove"
+    /// One interaction was shown in full (the web app's message view).
+    case interactionView = "interaction_view"
+    /// A file was downloaded: an attachment, a recording, a transcript, a report.
+    case fileDownload = "file_download"
+    /// The audit log itself was read.
+    case auditView = "audit_view"
 }
 
 /// One line of the append-only audit log: who did what, when, about whom, with how many results.

@@ -1,0 +1,60 @@
+import Archive
+import Foundation
+import Ingest
+import Query
+
+/// An import of server-side files, as `arkisto import KIND PATH…` (admin only).
+struct ImportRequest: Sendable {
+    enum Source: String, Sendable, CaseIterable, Codable {
+        case mail
+        case helpdesk
+        case calls
+        case customers
+    }
+
+    var source: Source
+    var paths: [String]
+}
+
+struct ImportOutcome: Sendable, Encodable {
+    var source: String
+    var archived: Int
+    var alreadyPresent: Int
+    var previouslyRemoved: Int
+    var quarantined: Int
+    var complaints: Int
+    var inspectionRequests: Int
+    var seconds: Double
+
+    enum CodingKeys: String, CodingKey {
+        case source, archived, alreadyPresent = "already_present", previouslyRemoved = "previously_removed", quarantined
+        case complaints, inspectionRequests = "inspection_requests", seconds
+    }
+}
+
+extension ArchiveService {
+    func runImport(_ request: ImportRequest, by identity: Identity) throws(OperationError) -> ImportOutcome {
+        guard !request.paths.isEmpty else { throw .invalid("give at least one path") }
+        for path in request.paths where !FileManager.default.fileExists(atPath: path) {
+            throw .invalid("no such file or folder on the server: \(path)")
+        }
+        let started = Date()
+        do {
+            let key = try PersonalIDKey.loadOrCreate(at: personalIDKeyPath)
+            let tally: ImportTally
+            switch request.source {
+            case .mail: tally = try MailImporter(archive: store, personalIDKey: key).run(paths: request.paths)
+            case .helpdesk: tally = try HelpdeskImporter(archive: store, personalIDKey: key).run(paths: request.paths)
+            case .calls: tally = try CallImporter(archive: store, personalIDKey: key).run(paths: request.paths)
+            case .customers: tally = try CustomerImporter(archive: store, personalIDKey: key).run(paths: request.paths)
+            }
+            let flags = try Classifier(archive: store).apply()
+            return ImportOutcome(
+                source: request.source.rawValue, archived: tally.archived, alreadyPresent: tally.alreadyPresent,
+                previouslyRemoved: tally.previouslyRemoved, quarantined: tally.quarantined, complaints: flags.complaints,
+                inspectionRequests: flags.inspectionRequests, seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000)
+        } catch {
+            throw .invalid("import failed: \(error)")
+        }
+    }
+}

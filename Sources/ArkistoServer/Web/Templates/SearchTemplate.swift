@@ -1,0 +1,51 @@
+enum SearchTemplate {
+    static let name = "search"
+    static let text = """
+        {{<layout}}
+        {{$title}}Haku{{/title}}
+        {{$content}}
+        <h1>Haku</h1>
+        <form method="get" action="/search" id="search">
+        <p><label for="q">Hakulauseke</label>
+        <input name="q" id="q" type="search" value="{{q}}" size="60" autofocus>
+        <button type="submit">Hae</button></p>
+        <p class="filters">
+        <label for="kind">Kanava</label>
+        <select name="kind" id="kind">
+        {{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}
+        </select>
+        <label for="from">Alkaen</label> <input type="date" name="from" id="from" value="{{from}}">
+        <label for="to">Päättyen</label> <input type="date" name="to" id="to" value="{{to}}">
+        <label><input type="checkbox" name="complaint" id="complaint" value="1"{{#complaint}} checked{{/complaint}}> Vain reklamaatiot</label>
+        </p>
+        </form>
+        {{#error}}<p class="error">{{error}}</p>{{#pointer}}<pre class="pointer">{{pointer}}</pre>{{/pointer}}{{/error}}
+        {{#searched}}
+        <p id="total">{{totalText}}</p>
+        <ol id="results" start="{{start}}">
+        {{#hits}}
+        <li class="hit{{#isComplaint}} complaint{{/isComplaint}}" data-kind="{{kind}}">
+        <a class="hit-link" href="/interactions/{{id}}">{{subject}}</a>
+        <span class="meta">{{kindLabel}} · {{when}}{{#isComplaint}} · <strong>Reklamaatio</strong>{{/isComplaint}}</span>
+        <p class="snippet">{{{snippetHTML}}}</p>
+        {{#hasCustomers}}<p class="customers">Asiakas: {{#customers}}<a class="customer-link" href="/customers/{{path}}">{{name}}</a> {{/customers}}</p>{{/hasCustomers}}
+        </li>
+        {{/hits}}
+        </ol>
+        <p class="paging">
+        {{#prevHref}}<a id="prev" href="{{prevHref}}">Edellinen</a>{{/prevHref}}
+        {{#nextHref}}<a id="next" href="{{nextHref}}">Seuraava</a>{{/nextHref}}
+        </p>
+        {{/searched}}
+        {{^searched}}{{^error}}
+        <section class="help">
+        <h2>Hakuohje</h2>
+        <p>Sanat, "fraasi", <code>lasku*</code>, <code>-pois</code>, <code>OR</code>, sulkeet ja kentät:
+        <code>from:</code> <code>to:</code> <code>subject:</code> <code>customer:</code> <code>kind:email|ticket|call</code>
+        <code>is:complaint</code> <code>has:attachment</code> <code>date:2025-01-01..2025-03-31</code>.</p>
+        </section>
+        {{/error}}{{/searched}}
+        {{/content}}
+        {{/layout}}
+        """
+}

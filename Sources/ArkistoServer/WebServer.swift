@@ -1,0 +1,64 @@
+import Archive
+import Foundation
+import Hummingbird
+import Logging
+
+/// The agents' web app and JSON API over one archive.
+public enum WebServer {
+    public typealias App = Application<RouterResponder<ArkistoRequestContext>>
+
+    public struct StartupError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The application for a configuration. `users` replaces the users file (for tests);
+    /// `onListening` is told the address once the server accepts connections.
+    public static func application(
+        _ configuration: ServerConfiguration, users: UsersFile? = nil, logger: Logger? = nil,
+        onListening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
+    ) throws -> App {
+        let store: ArchiveStore
+        do {
+            store = try ArchiveStore(path: configuration.archivePath)
+        } catch {
+            throw StartupError(description: "\(error)")
+        }
+        let directory: UserDirectory
+        if let users {
+            directory = UserDirectory(users: users)
+        } else {
+            do {
+                directory = try UserDirectory(path: configuration.usersPath)
+            } catch {
+                throw StartupError(description: "\(error)")
+            }
+        }
+        let state = ServerState(
+            service: ArchiveService(store: store, personalIDKeyPath: configuration.personalIDKeyPath),
+            pages: try PageRenderer(), users: directory, sessions: SessionStore())
+        let logger = logger ?? Logger(label: "arkisto.server") { StreamLogHandler.standardError(label: $0) }
+        let host = configuration.host
+        return Application(
+            router: Self.router(state),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                onListening(host, channel.localAddress?.port ?? configuration.port)
+            },
+            logger: logger)
+    }
+
+    static func router(_ state: ServerState) -> Router<ArkistoRequestContext> {
+        let router = Router(context: ArkistoRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware(pages: state.pages))
+        router.add(middleware: AuthenticationMiddleware(users: state.users, sessions: state.sessions))
+        PublicRoutes().register(on: router)
+        SessionRoutes(state: state).register(on: router)
+        SearchRoutes(state: state).register(on: router)
+        CustomerRoutes(state: state).register(on: router)
+        InspectionRoutes(state: state).register(on: router)
+        PrivacyRoutes(state: state).register(on: router)
+        APIRoutes(state: state).register(on: router)
+        return router
+    }
+}

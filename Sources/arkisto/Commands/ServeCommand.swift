@@ -1,0 +1,41 @@
+import ArgumentParser
+import ArkistoServer
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the agents' web app and the JSON API (OpenAPI at /openapi.yaml).",
+        discussion: """
+            Users and roles come from the users file (arkisto users add). Binds to 127.0.0.1 unless --host says \
+            otherwise; prints one line `arkisto: listening on http://HOST:PORT` once it accepts connections.
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port (0 picks a free one).") var port = 8080
+    @Option(help: ArgumentHelp("The users file (default: $ARKISTO_USERS or ./arkisto-users.json).", valueName: "file"))
+    var users: String?
+    @Option(help: ArgumentHelp(
+        "The personal identity code key file (default: ARCHIVE.pidkey or $ARKISTO_PERSONAL_ID_KEY).", valueName: "path"))
+    var personalIDKey: String?
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
+    }
+
+    func run() async throws {
+        let usersPath = users ?? UsersFile.defaultPath
+        if !FileManager.default.fileExists(atPath: usersPath) {
+            Output.error("note: no users file at \(usersPath): nobody can sign in (arkisto users add NAME --users \(usersPath))")
+        }
+        let configuration = ServerConfiguration(
+            host: host, port: port, archivePath: archive.path, usersPath: usersPath,
+            personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"])
+        let app = try WebServer.application(configuration) { host, port in
+            let shown = host.contains(":") ? "[\(host)]" : host
+            FileHandle.standardOutput.write(Data("arkisto: listening on http://\(shown):\(port)\n".utf8))
+        }
+        try await app.runService()
+    }
+}
