@@ -26,6 +26,13 @@ public struct SearchPage: Sendable {
 /// How the index ranks: bm25 with column weights (subject, body, participants, attachment text).
 enum FullTextRanking {
     static let bm25Weights = "10.0, 1.0, 4.0, 0.5"
+
+    /// The score of the current row, lower is better, as FTS5's `bm25` gives it (see
+    /// `Sources/CFullTextRank`): `docsize` is the row's `interaction_fts_docsize.sz`, `hits` the
+    /// number of rows the MATCH expression matches when no other condition narrows them, else NULL.
+    static func function(docsize: String, hits: String) -> String {
+        "arkisto_bm25(interaction_fts, \(docsize), \(hits), \(bm25Weights))"
+    }
 }
 
 extension ArchiveStore {
@@ -40,34 +47,41 @@ extension ArchiveStore {
         }
     }
 
-    /// Text matches, best first. FTS5 orders by its configured rank (`ORDER BY rank` alone lets it
-    /// do so inside the index) and only the page's rows get a snippet and an interaction row.
+    /// Text matches, best first. Every match is scored (bm25 by ``FullTextRanking``) and SQLite keeps
+    /// only the best `offset + limit` while it goes; only the page's rows then get a snippet and an
+    /// interaction row. The row's length comes from the docsize table by a join: FTS5's own per-row
+    /// lookup of it costs three times the rest of the scoring on a search that matches much of
+    /// the archive.
     private func rankedSearch(
         _ db: Database, match: String, condition: SQLCondition?, limit: Int?, offset: Int
     ) throws -> SearchPage {
         var filter = ""
         var filterArguments: [any DatabaseValueConvertible & Sendable] = []
         if let condition {
-            filter = " AND rowid IN (SELECT i.id FROM interaction i WHERE \(condition.sql))"
+            filter = " AND f.rowid IN (SELECT i.id FROM interaction i WHERE \(condition.sql))"
             filterArguments = condition.arguments
         }
         let total = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH ?\(filter)",
+            db, sql: "SELECT count(*) FROM interaction_fts f WHERE interaction_fts MATCH ?\(filter)",
             arguments: StatementArguments([match] + filterArguments)) ?? 0
         let rows = try Row.fetchAll(
             db,
             sql: """
                 WITH page AS (
-                    SELECT rowid AS id, rank, snippet(interaction_fts, -1, ?, ?, '…', 16) AS snippet
-                    FROM interaction_fts WHERE interaction_fts MATCH ?\(filter)
-                    ORDER BY rank LIMIT ? OFFSET ?
+                    SELECT f.rowid AS id, \(FullTextRanking.function(docsize: "d.sz", hits: "?")) AS score
+                    FROM interaction_fts f JOIN interaction_fts_docsize d ON d.id = f.rowid
+                    WHERE interaction_fts MATCH ?\(filter)
+                    ORDER BY score, id LIMIT ? OFFSET ?
                 )
-                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, page.snippet, page.rank
+                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, page.score AS rank,
+                    (SELECT snippet(interaction_fts, -1, ?, ?, '…', 16) FROM interaction_fts
+                     WHERE interaction_fts MATCH ? AND rowid = page.id) AS snippet
                 FROM page JOIN interaction i ON i.id = page.id
-                ORDER BY page.rank, i.id
+                ORDER BY page.score, i.id
                 """,
             arguments: StatementArguments(
-                [SearchHit.highlightStart, SearchHit.highlightEnd, match] + filterArguments + [limit ?? -1, offset]))
+                [condition == nil ? total : nil, match] + filterArguments + [limit ?? -1, offset]
+                    + [SearchHit.highlightStart, SearchHit.highlightEnd, match]))
         return SearchPage(total: total, hits: rows.map(SearchHit.init(row:)))
     }
 

@@ -1,3 +1,4 @@
+import CFullTextRank
 import Foundation
 import GRDB
 
@@ -19,6 +20,10 @@ public struct ArchiveStore: Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             db.add(tokenizer: FinnishTokenizer.self)
+            let status = ResultCode(rawValue: arkisto_rank_register(UnsafeMutableRawPointer(mutating: FTS5.api(db))))
+            guard status == .SQLITE_OK else {
+                throw DatabaseError(resultCode: status, message: "cannot register the ranking function arkisto_bm25")
+            }
             // WAL with synchronous=NORMAL: a crash or power loss can lose the last transactions but
             // never corrupts the file; an interrupted import is completed by running it again.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
