@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Arkisto needs and runs the whole test suite.
+# Installs what Arkisto needs and runs the whole test suite: the Swift tests, then the browser test
+# of the web app (tools/browser-test: headless Chromium against `arkisto serve` on Samples/).
+# ARKISTO_BROWSER_TEST=0 skips the browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -19,6 +21,20 @@ if [ -n "$total" ]; then
     echo "tests: $total passed, 0 failed"
   else
     echo "tests: $total run, ${failed:-some} failed"
+  fi
+fi
+
+# The browser test reuses the debug binary `swift build` just made.
+if [ "${ARKISTO_BROWSER_TEST:-1}" != 0 ]; then
+  set +e
+  bash tools/browser-test --binary .build/debug/arkisto
+  browser=$?
+  set -e
+  if [ "$browser" -eq 0 ]; then
+    echo "browser test: passed"
+  else
+    echo "browser test: FAILED"
+    [ "$status" -ne 0 ] || status=$browser
   fi
 fi
 exit "$status"
