@@ -47,9 +47,12 @@ extension ArchiveStore {
         }
     }
 
+    /// Pages longer than this get their snippets while the matches are scanned.
+    static let snippetLookupLimit = 100
+
     /// Text matches, best first. Every match is scored (bm25 by ``FullTextRanking``) and SQLite keeps
-    /// only the best `offset + limit` while it goes; only the page's rows then get a snippet and an
-    /// interaction row. The row's length comes from the docsize table by a join: FTS5's own per-row
+    /// only the best `offset + limit` while it goes; only the page's rows then get an interaction row
+    /// (and, on a short page, a snippet). The row's length comes from the docsize table by a join: FTS5's own per-row
     /// lookup of it costs three times the rest of the scoring on a search that matches much of
     /// the archive.
     private func rankedSearch(
@@ -64,24 +67,31 @@ extension ArchiveStore {
         let total = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM interaction_fts f WHERE interaction_fts MATCH ?\(filter)",
             arguments: StatementArguments([match] + filterArguments)) ?? 0
+        // A short page gets its snippets afterwards, one lookup per row; a long one (or every hit)
+        // while scanning, since a lookup parses the query again.
+        let snippetsWhileScanning = limit.map { $0 > Self.snippetLookupLimit } ?? true
+        let snippet = "snippet(interaction_fts, -1, ?, ?, '…', 16)"
+        let highlight: [any DatabaseValueConvertible & Sendable] = [SearchHit.highlightStart, SearchHit.highlightEnd]
         let rows = try Row.fetchAll(
             db,
             sql: """
                 WITH page AS (
                     SELECT f.rowid AS id, \(FullTextRanking.function(docsize: "d.sz", hits: "?")) AS score
+                        \(snippetsWhileScanning ? ", \(snippet) AS snippet" : "")
                     FROM interaction_fts f JOIN interaction_fts_docsize d ON d.id = f.rowid
                     WHERE interaction_fts MATCH ?\(filter)
                     ORDER BY score, id LIMIT ? OFFSET ?
                 )
                 SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, page.score AS rank,
-                    (SELECT snippet(interaction_fts, -1, ?, ?, '…', 16) FROM interaction_fts
-                     WHERE interaction_fts MATCH ? AND rowid = page.id) AS snippet
+                    \(snippetsWhileScanning ? "page.snippet" : """
+                    (SELECT \(snippet) FROM interaction_fts WHERE interaction_fts MATCH ? AND rowid = page.id)
+                    """) AS snippet
                 FROM page JOIN interaction i ON i.id = page.id
                 ORDER BY page.score, i.id
                 """,
             arguments: StatementArguments(
-                [condition == nil ? total : nil, match] + filterArguments + [limit ?? -1, offset]
-                    + [SearchHit.highlightStart, SearchHit.highlightEnd, match]))
+                [condition == nil ? total : nil] + (snippetsWhileScanning ? highlight : []) + [match] + filterArguments
+                    + [limit ?? -1, offset] + (snippetsWhileScanning ? [] : highlight + [match])))
         return SearchPage(total: total, hits: rows.map(SearchHit.init(row:)))
     }
 

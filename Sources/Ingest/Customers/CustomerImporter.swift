@@ -47,7 +47,7 @@ public struct CustomerImporter: Sendable {
             }
             try flush()
         }
-        try archiving { () throws(ArchiveError) in try archive.refreshLinksIfStale() }
+        _ = try archiving { () throws(ArchiveError) in try archive.refreshLinksIfStale() }
         try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
         return tally
     }
