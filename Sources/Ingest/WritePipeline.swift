@@ -3,8 +3,9 @@ import Dispatch
 import Synchronization
 
 /// The single archive writer, running beside the preparation of the next batches: while one batch
-/// is written (and its text analysed by the FTS5 tokenizer), the next is read and parsed on the
-/// other cores. At most `depth` prepared batches wait, so memory stays bounded.
+/// is written (its full-text index fed from token streams the workers analysed, or its text
+/// analysed by the FTS5 tokenizer; its originals packed by the workers, or here), the next is read
+/// and parsed on the other cores. At most `depth` prepared batches wait, so memory stays bounded.
 final class WritePipeline: Sendable {
     private struct State {
         var tally = ImportTally()
@@ -31,16 +32,16 @@ final class WritePipeline: Sendable {
     var bytesWritten: Int64 { state.withLock { $0.bytes } }
 
     /// Queues a batch for writing; waits while `depth` batches are already waiting. Throws the
-    /// first write failure, after which nothing more is written. `bytes` is the batch's input
-    /// size, for progress.
-    func submit(_ items: [ImportItem], bytes: Int64 = 0) throws(ImportError) {
+    /// first write failure, after which nothing more is written. `packed` holds originals of the
+    /// batch already packed for storage; `bytes` is the batch's input size, for progress.
+    func submit(_ items: [ImportItem], packed: [PackedOriginal] = [], bytes: Int64 = 0) throws(ImportError) {
         try rethrowFailure()
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
             guard state.withLock({ $0.failure == nil }) else { return }
             do throws(ArchiveError) {
-                let outcomes = try archive.write(items, run: run)
+                let outcomes = try archive.write(items, packed: packed, run: run)
                 state.withLock { state in
                     outcomes.forEach { state.tally.add($0) }
                     state.bytes += bytes

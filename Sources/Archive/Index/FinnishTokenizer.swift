@@ -5,6 +5,9 @@ import GRDB
 /// stem colocated at its position (documents), and a query word's alternatives colocated so that
 /// any of them matches (queries).
 ///
+/// A document value may also be a ``TokenStream``: the same tokens, analysed beforehand by an import
+/// worker, which the tokenizer replays instead of analysing (see ``TokenStream``).
+///
 /// In a query, a word written directly after `=` (`"=laskusta"`, as the query layer writes
 /// `="laskusta"`) stands for that written form only. SQLite creates one tokenizer per FTS table
 /// and connection, and a connection is used by one thread at a time, so each tokenizer owns its
@@ -35,12 +38,35 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
         if tokenization.contains(.query) {
             return tokenizeQuery(text, isPrefix: tokenization.contains(.prefix), context: context, callback: tokenCallback)
         }
+        if TokenStreamFormat.isStream(text) {
+            return replay(text, context: context, callback: tokenCallback)
+        }
         var status = sqliteOK
         analyzer.analyzeDocument(utf8: text) { term, range, colocated in
             guard status == sqliteOK else { return }
             status = emit(term, flags: colocated ? FTS5_TOKEN_COLOCATED : 0, range: range, context: context, callback: tokenCallback)
         }
         return status
+    }
+
+    /// A document value that is a ``TokenStream`` (bound as a BLOB, which FTS5 hands over as its
+    /// bytes): its tokens were analysed on an import worker and are emitted as they are. A stream
+    /// that cannot be decoded fails the statement; the tokens it emitted before go with it.
+    private func replay(
+        _ encoded: UnsafeBufferPointer<UInt8>, context: UnsafeMutableRawPointer?, callback: FTS5TokenCallback
+    ) -> CInt {
+        do throws(TokenStreamError) {
+            var reader = try TokenStreamFormat.Reader(encoded: encoded)
+            while let token = try reader.next() {
+                let status = emit(
+                    token.term, flags: token.colocated ? FTS5_TOKEN_COLOCATED : 0, range: token.range, context: context,
+                    callback: callback)
+                guard status == sqliteOK else { return status }
+            }
+            return sqliteOK
+        } catch {
+            return sqliteError
+        }
     }
 
     /// Query text is what the query layer quoted: words separated by spaces, each possibly marked
@@ -93,3 +119,5 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
 private let FTS5_TOKEN_COLOCATED: CInt = 0x0001
 /// SQLite's success code.
 private let sqliteOK: CInt = 0
+/// SQLite's generic error code.
+private let sqliteError: CInt = 1

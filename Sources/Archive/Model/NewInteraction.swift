@@ -55,10 +55,10 @@ public struct NewInteraction: Sendable {
     public var contentDigest: ContentDigest
     public var occurredAt: Date?
     public var direction: Direction
-    public var subject: String
-    public var body: String
-    public var participants: [Participant]
-    public var attachments: [NewAttachment]
+    public var subject: String { didSet { indexedText = nil } }
+    public var body: String { didSet { indexedText = nil } }
+    public var participants: [Participant] { didSet { indexedText = nil } }
+    public var attachments: [NewAttachment] { didSet { indexedText = nil } }
     /// Message ids this one replies to or references, most distant first (References order),
     /// then In-Reply-To when not already among them.
     public var references: [String]
@@ -67,6 +67,10 @@ public struct NewInteraction: Sendable {
     /// The identifiers it mentions, from which its links to customers are derived.
     public var mentions: [IdentifierMention]
     public var details: ChannelDetails
+    /// The index columns analysed ahead of writing (``prepareIndexedText(using:)``), or nil: the
+    /// index analyses the texts itself as they are written. Dropped whenever a text it was made
+    /// from (subject, body, participants, attachments) changes, so it can never disagree with them.
+    public internal(set) var indexedText: IndexedText?
 
     public init(
         kind: InteractionKind, sourceRef: String, contentDigest: ContentDigest, occurredAt: Date?,
@@ -89,13 +93,15 @@ public struct NewInteraction: Sendable {
         self.details = details
     }
 
-    /// The participants as one searchable line: `Name <address>; ...`.
+    /// The participants as one searchable line: `Name <address>; ...`. The index column
+    /// `participants`, stored by the writer and analysed by ``prepareIndexedText(using:)``.
     var participantsText: String {
         participants.map { p in
             if let name = p.name, !name.isEmpty { "\(name) <\(p.address)>" } else { p.address }
         }.joined(separator: "; ")
     }
 
+    /// The attachments' file names and texts: the index column `attachment_text`.
     var attachmentText: String {
         attachments.compactMap { attachment in
             [attachment.filename, attachment.text].compactMap { $0 }.joined(separator: "\n")

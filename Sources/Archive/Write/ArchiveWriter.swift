@@ -16,6 +16,24 @@ public enum ImportItem: Sendable {
     }
 }
 
+/// An original's bytes packed for storage (zstd when that saves space), made ahead of the writer on
+/// an import's worker threads so that the single writer only stores them. Found by the digest of
+/// the bytes it was made from.
+public struct PackedOriginal: Sendable {
+    public let digest: ContentDigest
+    let size: Int
+    let compression: StoredCompression
+    let data: Data
+
+    public init(_ original: IncomingOriginal) {
+        let stored = StoredBytes(packing: original.bytes)
+        digest = original.digest
+        size = stored.size
+        compression = stored.compression
+        data = Data(stored.data)
+    }
+}
+
 public enum ImportOutcome: Sendable, Equatable {
     case archived
     case alreadyPresent
@@ -28,9 +46,16 @@ extension ArchiveStore {
     /// Writes a batch in one transaction: all of it or, on failure, none of it. Idempotent: writing
     /// the same batch again archives nothing new. Returns one outcome per item, in order: a record
     /// is archived when at least one of its interactions is new.
-    public func write(_ batch: [ImportItem], run: ImportRunID) throws(ArchiveError) -> [ImportOutcome] {
+    ///
+    /// `packed` may hold originals of the batch packed beforehand (``PackedOriginal``); the others
+    /// are packed here.
+    public func write(
+        _ batch: [ImportItem], packed: [PackedOriginal] = [], run: ImportRunID
+    ) throws(ArchiveError) -> [ImportOutcome] {
         try write { db in
-            let writer = BatchWriter(db: db, run: run)
+            let writer = BatchWriter(
+                db: db, run: run, acceptsTokenStreams: try IndexTokenizer.current(db)?.acceptsTokenStreams ?? false,
+                packed: packed)
             let outcomes = try batch.map { item in
                 switch item {
                 case .archive(let original, let interactions):
@@ -68,12 +93,18 @@ extension ArchiveStore {
 private final class BatchWriter {
     let db: Database
     let run: ImportRunID
+    /// Whether the index replays an interaction's prepared ``IndexedText`` in place of its text.
+    let acceptsTokenStreams: Bool
+    /// Originals packed beforehand, by digest.
+    let packed: [ContentDigest: PackedOriginal]
     /// The first interaction this transaction inserted: links are refreshed from there.
     private(set) var firstInsertedID: Int64?
 
-    init(db: Database, run: ImportRunID) {
+    init(db: Database, run: ImportRunID, acceptsTokenStreams: Bool, packed: [PackedOriginal]) {
         self.db = db
         self.run = run
+        self.acceptsTokenStreams = acceptsTokenStreams
+        self.packed = Dictionary(packed.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func archive(_ original: IncomingOriginal, _ interactions: [NewInteraction]) throws -> ImportOutcome {
@@ -91,9 +122,9 @@ private final class BatchWriter {
                 // Known when the batch was built but gone now (erased meanwhile): nothing to attach to.
                 return .alreadyPresent
             }
-            let stored = StoredBytes(packing: original.bytes)
+            let stored = packed[original.digest] ?? PackedOriginal(original)
             try db.cachedStatement(sql: "INSERT INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [digest, stored.size, stored.compression.rawValue, Data(stored.data)])
+                .execute(arguments: [digest, stored.size, stored.compression.rawValue, stored.data])
             originalID = db.lastInsertedRowID
         }
         try db.cachedStatement(sql: """
@@ -171,9 +202,17 @@ private final class BatchWriter {
             try mention.execute(arguments: [id, m.kind.rawValue, m.value, m.location, m.strength.rawValue])
         }
         try insertDetails(interaction.details, id: id)
+        // The index row: prepared token streams when there are some (analysed on the import's
+        // workers, replayed by the tokenizer), else the texts, analysed here.
+        let indexColumns: StatementArguments = if acceptsTokenStreams, let indexed = interaction.indexedText {
+            [id, indexed.subject.databaseValue, indexed.body.databaseValue, indexed.participants.databaseValue,
+             indexed.attachmentText.databaseValue]
+        } else {
+            [id, interaction.subject, interaction.body, participantsText, attachmentText]
+        }
         try db.cachedStatement(sql: """
             INSERT INTO interaction_fts (rowid, subject, body, participants, attachment_text) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [id, interaction.subject, interaction.body, participantsText, attachmentText])
+            """).execute(arguments: indexColumns)
     }
 
     private func insertDetails(_ details: ChannelDetails, id: Int64) throws {

@@ -27,6 +27,9 @@ public struct MailImporter: Sendable {
     public var rescan = false
     /// Lets the full-text index merge less while loading and merges once at the end.
     public var bulkLoad = true
+    /// Analyses the full-text index columns on the parsing threads, leaving the writer only the
+    /// replay of their tokens (archives with the `finnish` tokenizer; the index is the same).
+    public var analyzeOnWorkers = true
 
     public init(
         archive: ArchiveStore, personalIDKey: PersonalIDKey, limits: ParseLimits = .default, mboxFlavour: MboxFlavour = .mboxrd
@@ -49,10 +52,13 @@ public struct MailImporter: Sendable {
         if bulkLoad {
             try archiving { () throws(ArchiveError) in try archive.beginBulkLoad() }
         }
+        let workers = ParallelWorkers(count: jobs)
+        let streamsAccepted = try archiving { () throws(ArchiveError) in try archive.indexTokenizer() }?.acceptsTokenStreams
         let preparation = MessagePreparation(
             archive: archive, limits: limits,
             ownDomains: Set(try archiving { () throws(ArchiveError) in try archive.ownDomains() }),
-            mentions: mentions, workers: ParallelWorkers(count: jobs))
+            mentions: mentions, workers: workers,
+            analyzers: analyzeOnWorkers && streamsAccepted == true ? WorkerAnalyzers(workers: workers) : nil)
         let writer = WritePipeline(archive: archive, run: run)
 
         func report(_ tally: ImportTally) {
@@ -74,7 +80,8 @@ public struct MailImporter: Sendable {
         }
         func flush() throws(ImportError) {
             guard !batch.isEmpty else { return }
-            try writer.submit(try preparation.prepare(batch), bytes: batchSize)
+            let prepared = try preparation.prepare(batch)
+            try writer.submit(prepared.items, packed: prepared.packed, bytes: batchSize)
             batch.removeAll(keepingCapacity: true)
             batchSize = 0
             report(writer.tally)

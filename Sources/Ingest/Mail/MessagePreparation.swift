@@ -8,28 +8,46 @@ enum PendingMessage: Sendable {
     case read(MailboxItem)
 }
 
+/// A batch ready for the writer: its items, and the originals among them packed for storage.
+struct PreparedBatch: Sendable {
+    var items: [ImportItem]
+    var packed: [PackedOriginal]
+}
+
 /// Turns a batch of pending messages into import items on the worker threads: reads the files,
-/// digests every message, asks the archive once which digests it holds, and parses the rest.
+/// digests every message, asks the archive once which digests it holds, parses the rest and packs
+/// their originals and, given analyzers, analyses their full-text index columns, so that the
+/// single writer has less to do.
 struct MessagePreparation: Sendable {
     var archive: ArchiveStore
     var limits: ParseLimits
     var ownDomains: Set<String>
     var mentions: MentionExtractor
     var workers: ParallelWorkers
+    /// One per worker when the archive's index takes prepared token streams; nil: the index
+    /// analyses the texts as they are written.
+    var analyzers: WorkerAnalyzers?
 
-    func prepare(_ batch: [PendingMessage]) throws(ImportError) -> [ImportItem] {
+    func prepare(_ batch: [PendingMessage]) throws(ImportError) -> PreparedBatch {
         let read = readAndDigest(batch)
         let known = try archiving { () throws(ArchiveError) in
             try archive.knownOriginals(read.compactMap { $0.original?.digest })
         }
         let slots = ResultSlots<ImportItem>(count: read.count)
+        let packedSlots = ResultSlots<PackedOriginal>(count: read.count)
         let limits = self.limits
         let ownDomains = self.ownDomains
         let mentions = self.mentions
-        workers.forEach(read.count) { index in
-            slots.set(index, Self.importItem(read[index], known: known, limits: limits, ownDomains: ownDomains, mentions: mentions))
+        let analyzers = self.analyzers
+        workers.forEach(read.count) { worker, index in
+            var item = Self.importItem(read[index], known: known, limits: limits, ownDomains: ownDomains, mentions: mentions)
+            if case .archive(let original, _) = item {
+                packedSlots.set(index, PackedOriginal(original))
+            }
+            analyzers?.prepareIndexedText(of: &item, worker: worker)
+            slots.set(index, item)
         }
-        return slots.values()
+        return PreparedBatch(items: slots.values(), packed: packedSlots.values())
     }
 
     private struct ReadMessage: Sendable {

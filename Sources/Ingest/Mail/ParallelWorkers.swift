@@ -11,13 +11,19 @@ struct ParallelWorkers: Sendable {
     }
 
     func forEach(_ iterations: Int, _ body: @Sendable (Int) -> Void) {
+        forEach(iterations) { _, index in body(index) }
+    }
+
+    /// Also tells `body` which worker runs it: a number in `0..<count`, never used by two threads
+    /// at once, so each worker can keep state of its own (see ``WorkerAnalyzers``).
+    func forEach(_ iterations: Int, _ body: @Sendable (_ worker: Int, _ index: Int) -> Void) {
         guard iterations > 0 else { return }
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(count, iterations)) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(count, iterations)) { worker in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < iterations else { return }
-                body(index)
+                body(worker, index)
             }
         }
     }
