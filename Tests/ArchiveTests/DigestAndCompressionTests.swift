@@ -1,3 +1,4 @@
+import Foundation
 @testable import Archive
 import Testing
 
@@ -32,5 +33,8 @@ import Testing
         let date = Timestamp.parse("2025-03-01T12:34:56Z")
         #expect(date.map(Timestamp.format) == "2025-03-01T12:34:56Z")
         #expect(Timestamp.parse("yesterday") == nil)
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_700_000_009.9)) == "2023-11-14T22:13:29Z")
+        #expect(Timestamp.parse("0999-12-31T23:59:59Z").map(Timestamp.format) == "0999-12-31T23:59:59Z")
     }
 }

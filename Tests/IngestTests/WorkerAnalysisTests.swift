@@ -39,7 +39,8 @@ import Testing
 
         let prepared = try MessagePreparation(
             archive: finnish, limits: .default, ownDomains: [], mentions: MentionExtractor(personalIDKey: .testKey),
-            workers: workers, analyzers: WorkerAnalyzers(workers: workers)
+            workers: workers, analyzers: WorkerAnalyzers(workers: workers),
+            packers: PerWorker(workers: workers, make: { OriginalPacker() })
         ).prepare(batch)
         guard case .archive(let original, let interactions) = prepared.items.first else {
             Issue.record("not archived: \(prepared.items)")

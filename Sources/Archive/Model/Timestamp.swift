@@ -6,9 +6,31 @@ public enum Timestamp {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        var text = ""
+        text.reserveCapacity(20)
+        append(Int(parts.tm_year) + 1900, digits: 4, to: &text)
+        text.append("-")
+        append(Int(parts.tm_mon) + 1, digits: 2, to: &text)
+        text.append("-")
+        append(Int(parts.tm_mday), digits: 2, to: &text)
+        text.append("T")
+        append(Int(parts.tm_hour), digits: 2, to: &text)
+        text.append(":")
+        append(Int(parts.tm_min), digits: 2, to: &text)
+        text.append(":")
+        append(Int(parts.tm_sec), digits: 2, to: &text)
+        text.append("Z")
+        return text
+    }
+
+    /// Zero-padded decimal digits (the import writes several timestamps per message, and
+    /// `String(format:)` cost about 2% of it).
+    private static func append(_ value: Int, digits: Int, to text: inout String) {
+        let decimal = String(value)
+        if decimal.utf8.count < digits {
+            text.append(String(repeating: "0", count: digits - decimal.utf8.count))
+        }
+        text.append(decimal)
     }
 
     /// Reads back a stored timestamp; nil for anything else.

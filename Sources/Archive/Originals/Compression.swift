@@ -12,16 +12,36 @@ public struct CorruptOriginal: Error, CustomStringConvertible, Sendable {
     public var description: String { "corrupt original: \(reason)" }
 }
 
-enum Zstd {
-    /// Level 3 is zstd's default: fast enough to stay out of the import's way, about 3-4x on mail.
-    static let level: Int32 = 3
+/// A zstd compression context that one thread reuses for many originals: zstd then keeps its
+/// work space and tables between messages instead of allocating and clearing them for each (a
+/// third of the cost of packing a typical 1.6 KB message). Not `Sendable`: one thread at a time.
+public final class OriginalPacker {
+    fileprivate let context: OpaquePointer?
 
-    static func compress(_ input: [UInt8]) -> [UInt8] {
+    public init() {
+        context = ZSTD_createCCtx()
+    }
+
+    deinit {
+        ZSTD_freeCCtx(context)
+    }
+}
+
+enum Zstd {
+    /// Level 1: on mail-sized messages it packs within 1% of level 3 (about 2.2x on the generated
+    /// mail) and costs noticeably less of an import.
+    static let level: Int32 = 1
+
+    static func compress(_ input: [UInt8], packer: OriginalPacker? = nil) -> [UInt8] {
         let bound = ZSTD_compressBound(input.count)
         var output = [UInt8](repeating: 0, count: bound)
         let written = input.withUnsafeBytes { source in
             output.withUnsafeMutableBytes { target in
-                ZSTD_compress(target.baseAddress, target.count, source.baseAddress, source.count, level)
+                if let context = packer?.context {
+                    ZSTD_compressCCtx(context, target.baseAddress, target.count, source.baseAddress, source.count, level)
+                } else {
+                    ZSTD_compress(target.baseAddress, target.count, source.baseAddress, source.count, level)
+                }
             }
         }
         // Compression of a buffer sized by ZSTD_compressBound cannot fail; keep a defensive path anyway.
@@ -53,9 +73,9 @@ struct StoredBytes: Sendable {
     var data: [UInt8]
     var size: Int
 
-    init(packing raw: [UInt8]) {
+    init(packing raw: [UInt8], packer: OriginalPacker? = nil) {
         size = raw.count
-        let packed = raw.count >= 64 ? Zstd.compress(raw) : []
+        let packed = raw.count >= 64 ? Zstd.compress(raw, packer: packer) : []
         if !packed.isEmpty && packed.count < raw.count {
             compression = .zstd
             data = packed

@@ -25,8 +25,9 @@ public struct PackedOriginal: Sendable {
     let compression: StoredCompression
     let data: Data
 
-    public init(_ original: IncomingOriginal) {
-        let stored = StoredBytes(packing: original.bytes)
+    /// `packer`: the calling thread's zstd context, when it has one.
+    public init(_ original: IncomingOriginal, packer: OriginalPacker? = nil) {
+        let stored = StoredBytes(packing: original.bytes, packer: packer)
         digest = original.digest
         size = stored.size
         compression = stored.compression

@@ -58,7 +58,8 @@ public struct MailImporter: Sendable {
             archive: archive, limits: limits,
             ownDomains: Set(try archiving { () throws(ArchiveError) in try archive.ownDomains() }),
             mentions: mentions, workers: workers,
-            analyzers: analyzeOnWorkers && streamsAccepted == true ? WorkerAnalyzers(workers: workers) : nil)
+            analyzers: analyzeOnWorkers && streamsAccepted == true ? WorkerAnalyzers(workers: workers) : nil,
+            packers: PerWorker(workers: workers, make: { OriginalPacker() }))
         let writer = WritePipeline(archive: archive, run: run)
 
         func report(_ tally: ImportTally) {

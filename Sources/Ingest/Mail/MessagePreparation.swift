@@ -27,6 +27,8 @@ struct MessagePreparation: Sendable {
     /// One per worker when the archive's index takes prepared token streams; nil: the index
     /// analyses the texts as they are written.
     var analyzers: WorkerAnalyzers?
+    /// A zstd context for each worker, for packing originals.
+    var packers: PerWorker<OriginalPacker>
 
     func prepare(_ batch: [PendingMessage]) throws(ImportError) -> PreparedBatch {
         let read = readAndDigest(batch)
@@ -39,10 +41,12 @@ struct MessagePreparation: Sendable {
         let ownDomains = self.ownDomains
         let mentions = self.mentions
         let analyzers = self.analyzers
+        let packers = self.packers
         workers.forEach(read.count) { worker, index in
             var item = Self.importItem(read[index], known: known, limits: limits, ownDomains: ownDomains, mentions: mentions)
             if case .archive(let original, _) = item {
-                packedSlots.set(index, PackedOriginal(original))
+                let packed = packers.with(worker: worker) { packer in PackedOriginal(original, packer: packer) }
+                packedSlots.set(index, packed ?? PackedOriginal(original))
             }
             analyzers?.prepareIndexedText(of: &item, worker: worker)
             slots.set(index, item)
