@@ -14,7 +14,7 @@ struct APIPrivacyRoutes {
             let identity = try state.gate.api(context, .privacyOfficer)
             let service = state.service
             let cases = try await state.api(context) { () throws(OperationError) in try service.inspectionCases(by: identity) }
-            return Responses.json(CasesJSON(cases: cases.map(CaseJSON.init)))
+            return Responses.json(CasesJSON(cases: cases.map { InspectionCaseJSON($0) }))
         }
         api.post("/inspections") { request, context in try await self.open(request, context) }
         api.get("/inspections/:id") { _, context in
@@ -22,7 +22,7 @@ struct APIPrivacyRoutes {
             let id = try apiID(context)
             let service = state.service
             let record = try await state.api(context) { () throws(OperationError) in try service.inspectionCase(id, by: identity) }
-            return Responses.json(CaseJSON(record))
+            return Responses.json(InspectionCaseJSON(record))
         }
         api.post("/inspections/:id/verify") { _, context in try await self.step(context) { .verify } }
         api.post("/inspections/:id/extend") { request, context in
@@ -84,7 +84,7 @@ struct APIPrivacyRoutes {
             try service.openInspection(
                 customer: customer, received: day, channel: via, note: body.note, requestRef: body.requestRef, by: identity)
         }
-        return Responses.json(CaseJSON(record), status: .created)
+        return Responses.json(InspectionCaseJSON(record), status: .created)
     }
 
     private func step(_ context: ArkistoRequestContext, _ make: @escaping @Sendable () -> ArchiveService.CaseStep) async throws -> Response {
@@ -93,7 +93,7 @@ struct APIPrivacyRoutes {
         let step = make()
         let service = state.service
         let record = try await state.api(context) { () throws(OperationError) in try service.advance(id, step, by: identity) }
-        return Responses.json(CaseJSON(record))
+        return Responses.json(InspectionCaseJSON(record))
     }
 
     private func decide(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
@@ -121,7 +121,7 @@ struct APIPrivacyRoutes {
         let entries = try await state.api(context) { () throws(OperationError) in
             try service.auditEntries(customer: customer, since: since, by: identity)
         }
-        return Responses.json(AuditJSON(total: entries.count, entries: entries.map(AuditEntryJSON.init)))
+        return Responses.json(AuditJSON(total: entries.count, entries: entries.map { AuditEntryJSON($0) }))
     }
 
     private func erase(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {

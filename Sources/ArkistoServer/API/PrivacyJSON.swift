@@ -1,51 +1,8 @@
 import Archive
 import Query
 
-/// An inspection case, as `arkisto inspection show --json`.
-struct CaseJSON: Encodable {
-    var id: Int64
-    var customer: String
-    var receivedOn: String
-    var dueOn: String
-    var extensionMonths: Int
-    var extensionReason: String?
-    var channel: String
-    var note: String?
-    var status: String
-    var statusReason: String?
-    var overdue: Bool
-    var openedAt: String
-    var openedBy: String
-    var reportWrittenAt: String?
-    var reportSHA256: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, customer, receivedOn = "received_on", dueOn = "due_on", extensionMonths = "extension_months"
-        case extensionReason = "extension_reason", channel, note, status, statusReason = "status_reason", overdue
-        case openedAt = "opened_at", openedBy = "opened_by", reportWrittenAt = "report_written_at", reportSHA256 = "report_sha256"
-    }
-
-    init(_ r: InspectionCaseRecord) {
-        id = r.id
-        customer = r.customerSourceID
-        receivedOn = r.receivedOn.description
-        dueOn = r.dueOn.description
-        extensionMonths = r.extensionMonths
-        extensionReason = r.extensionReason
-        channel = r.channel.rawValue
-        note = r.note
-        status = r.status.rawValue
-        statusReason = r.statusReason
-        overdue = r.isOverdue(on: ArchiveService.todayInFinland)
-        openedAt = Timestamp.format(r.openedAt)
-        openedBy = r.openedBy
-        reportWrittenAt = r.reportWrittenAt.map(Timestamp.format)
-        reportSHA256 = r.reportSHA256
-    }
-}
-
 struct CasesJSON: Encodable {
-    var cases: [CaseJSON]
+    var cases: [InspectionCaseJSON]
 }
 
 /// A weak link on a case's review list.
@@ -79,29 +36,6 @@ struct ReviewJSON: Encodable {
 
 struct ReviewsJSON: Encodable {
     var reviews: [ReviewJSON]
-}
-
-/// One audit log entry, as `arkisto audit --json`.
-struct AuditEntryJSON: Encodable {
-    var id: Int64?
-    var at: String
-    var actor: String
-    var action: String
-    var customers: [String]
-    var request: String
-    var resultCount: Int?
-
-    enum CodingKeys: String, CodingKey { case id, at, actor, action, customers, request, resultCount = "result_count" }
-
-    init(_ entry: AuditEntry) {
-        id = entry.id
-        at = Timestamp.format(entry.at)
-        actor = entry.actor
-        action = entry.action.rawValue
-        customers = entry.customers
-        request = entry.request
-        resultCount = entry.resultCount
-    }
 }
 
 struct AuditJSON: Encodable {

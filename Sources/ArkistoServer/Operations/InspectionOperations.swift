@@ -4,16 +4,12 @@ import Query
 
 /// Inspection requests (GDPR Art. 15): the same calls as `arkisto inspection …`.
 extension ArchiveService {
-    static var todayInFinland: CivilDate {
-        CivilDate(Date(), in: TimeZone(identifier: "Europe/Helsinki") ?? .gmt)
-    }
-
     func cases(_ identity: Identity) -> InspectionCases {
         InspectionCases(archive: store, audit: trail(identity))
     }
 
     func inspectionCases(by identity: Identity) throws(OperationError) -> [InspectionCaseRecord] {
-        do { return try cases(identity).list(today: Self.todayInFinland) } catch { throw OperationError(error) }
+        do { return try cases(identity).list(today: CivilDate.todayInFinland) } catch { throw OperationError(error) }
     }
 
     func inspectionCase(_ id: Int64, by identity: Identity) throws(OperationError) -> InspectionCaseRecord {
@@ -30,7 +26,7 @@ extension ArchiveService {
     ) throws(OperationError) -> InspectionCaseRecord {
         do {
             return try cases(identity).open(
-                customer: customer, receivedOn: received ?? Self.todayInFinland, channel: channel, note: note, requestRef: requestRef)
+                customer: customer, receivedOn: received ?? CivilDate.todayInFinland, channel: channel, note: note, requestRef: requestRef)
         } catch {
             throw OperationError(error)
         }

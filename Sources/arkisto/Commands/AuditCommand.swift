@@ -26,7 +26,7 @@ struct AuditCommand: ParsableCommand {
         let entries = try store.auditEntries(customer: registerID, since: sinceDate)
         for entry in entries {
             if json {
-                try Output.json(AuditJSON(entry))
+                try Output.json(AuditEntryJSON(entry))
             } else {
                 let count = entry.resultCount.map { " → \($0)" } ?? ""
                 let who = entry.customers.isEmpty ? "" : " [\(entry.customers.joined(separator: ","))]"
@@ -34,27 +34,5 @@ struct AuditCommand: ParsableCommand {
             }
         }
         if !json { print("\(entries.count) entries") }
-    }
-}
-
-private struct AuditJSON: Encodable {
-    var id: Int64?
-    var at: String
-    var actor: String
-    var action: String
-    var customers: [String]
-    var request: String
-    var resultCount: Int?
-
-    enum CodingKeys: String, CodingKey { case id, at, actor, action, customers, request, resultCount = "result_count" }
-
-    init(_ entry: AuditEntry) {
-        id = entry.id
-        at = Timestamp.format(entry.at)
-        actor = entry.actor
-        action = entry.action.rawValue
-        customers = entry.customers
-        request = entry.request
-        resultCount = entry.resultCount
     }
 }

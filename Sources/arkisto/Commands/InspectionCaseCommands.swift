@@ -13,7 +13,7 @@ struct InspectionVerifyCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open()
         let record = try InspectionCases(archive: store, audit: actor.trail(store)).verifyIdentity(id)
-        print(CaseText(record: record, today: Today.inFinland).line)
+        print(CaseText(record: record, today: .todayInFinland).line)
     }
 }
 
@@ -30,7 +30,7 @@ struct InspectionExtendCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open()
         let record = try InspectionCases(archive: store, audit: actor.trail(store)).extend(id, months: months, reason: reason)
-        print(CaseText(record: record, today: Today.inFinland).line)
+        print(CaseText(record: record, today: .todayInFinland).line)
     }
 }
 
@@ -45,7 +45,7 @@ struct InspectionDeliverCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open()
         let record = try InspectionCases(archive: store, audit: actor.trail(store)).deliver(id)
-        print(CaseText(record: record, today: Today.inFinland).line)
+        print(CaseText(record: record, today: .todayInFinland).line)
     }
 }
 
@@ -60,7 +60,7 @@ struct InspectionRejectCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open()
         let record = try InspectionCases(archive: store, audit: actor.trail(store)).reject(id, reason: reason)
-        print(CaseText(record: record, today: Today.inFinland).line)
+        print(CaseText(record: record, today: .todayInFinland).line)
     }
 }
 
@@ -90,45 +90,3 @@ struct CaseText {
     }
 }
 
-/// A case as JSON.
-struct CaseJSON: Encodable {
-    var id: Int64
-    var customer: String
-    var receivedOn: String
-    var dueOn: String
-    var extensionMonths: Int
-    var extensionReason: String?
-    var channel: String
-    var note: String?
-    var status: String
-    var statusReason: String?
-    var overdue: Bool
-    var openedAt: String
-    var openedBy: String
-    var reportWrittenAt: String?
-    var reportSHA256: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, customer, receivedOn = "received_on", dueOn = "due_on", extensionMonths = "extension_months"
-        case extensionReason = "extension_reason", channel, note, status, statusReason = "status_reason", overdue
-        case openedAt = "opened_at", openedBy = "opened_by", reportWrittenAt = "report_written_at", reportSHA256 = "report_sha256"
-    }
-
-    init(_ r: InspectionCaseRecord, today: CivilDate = Today.inFinland) {
-        id = r.id
-        customer = r.customerSourceID
-        receivedOn = r.receivedOn.description
-        dueOn = r.dueOn.description
-        extensionMonths = r.extensionMonths
-        extensionReason = r.extensionReason
-        channel = r.channel.rawValue
-        note = r.note
-        status = r.status.rawValue
-        statusReason = r.statusReason
-        overdue = r.isOverdue(on: today)
-        openedAt = Timestamp.format(r.openedAt)
-        openedBy = r.openedBy
-        reportWrittenAt = r.reportWrittenAt.map(Timestamp.format)
-        reportSHA256 = r.reportSHA256
-    }
-}

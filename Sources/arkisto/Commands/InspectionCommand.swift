@@ -63,10 +63,10 @@ struct InspectionOpenCommand: ParsableCommand {
         }
         guard let who else { throw ValidationError("the request's customer is not in the register") }
         let record = try cases.open(
-            customer: who, receivedOn: receivedOn ?? Today.inFinland, channel: via ?? .letter, note: note,
+            customer: who, receivedOn: receivedOn ?? CivilDate.todayInFinland, channel: via ?? .letter, note: note,
             requestRef: fromInteraction)
         if json {
-            try Output.json(CaseJSON(record))
+            try Output.json(InspectionCaseJSON(record))
         } else {
             print(record.id)
         }
@@ -91,12 +91,12 @@ struct InspectionListCommand: ParsableCommand {
             days = period.unit == .weeks ? period.count * 7 : period.count
         }
         let store = try archive.open()
-        let today = Today.inFinland
+        let today = CivilDate.todayInFinland
         let records = try InspectionCases(archive: store, audit: AuditTrail(archive: store, actor: AuditActor.resolve(nil)))
             .list(today: today, overdue: overdue, dueWithinDays: days)
         for record in records {
             if json {
-                try Output.json(CaseJSON(record, today: today))
+                try Output.json(InspectionCaseJSON(record, today: today))
             } else {
                 print(CaseText(record: record, today: today).line)
             }
@@ -116,9 +116,9 @@ struct InspectionShowCommand: ParsableCommand {
         let store = try archive.open()
         let record = try InspectionCases(archive: store, audit: AuditTrail(archive: store, actor: AuditActor.resolve(nil))).find(id)
         if json {
-            try Output.json(CaseJSON(record, today: Today.inFinland))
+            try Output.json(InspectionCaseJSON(record, today: CivilDate.todayInFinland))
         } else {
-            print(CaseText(record: record, today: Today.inFinland).details)
+            print(CaseText(record: record, today: CivilDate.todayInFinland).details)
         }
     }
 }

@@ -34,13 +34,6 @@ struct PersonalIDKeyOptions: ParsableArguments {
     }
 }
 
-/// Today in Finland, for deadlines.
-enum Today {
-    static var inFinland: CivilDate {
-        CivilDate(Date(), in: TimeZone(identifier: "Europe/Helsinki") ?? .gmt)
-    }
-}
-
 extension CivilDate: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)

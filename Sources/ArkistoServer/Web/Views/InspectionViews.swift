@@ -78,7 +78,7 @@ struct InspectionsView {
 
     init(chrome: PageChrome?, cases: [InspectionCaseRecord], requests: [(interaction: InteractionSummary, customers: [String])]) {
         self.chrome = chrome
-        let today = ArchiveService.todayInFinland
+        let today = CivilDate.todayInFinland
         // Open cases first, the most urgent on top.
         self.cases = cases.map { CaseSummary($0, today: today) }
             .sorted { ($0.isOpen ? 0 : 1, $0.dueOn, $0.id) < ($1.isOpen ? 0 : 1, $1.dueOn, $1.id) }
@@ -114,7 +114,7 @@ struct InspectionView {
 
     init(chrome: PageChrome?, record: InspectionCaseRecord, reviews: [LinkReviewItem]) {
         self.chrome = chrome
-        summary = CaseSummary(record, today: ArchiveService.todayInFinland)
+        summary = CaseSummary(record, today: CivilDate.todayInFinland)
         self.reviews = reviews.map { item in
             let i = item.entry.interaction
             return Review(
