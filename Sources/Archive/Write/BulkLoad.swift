@@ -14,8 +14,15 @@ extension ArchiveStore {
     /// FTS5's default.
     static let standardAutomerge = 4
 
+    /// Pages the write-ahead log may hold before the writer copies it into the file, while loading
+    /// (SQLite's default is 1,000): fewer checkpoints, each copying once the index pages that the
+    /// next batches would change again. The setting belongs to the writer's connection.
+    static let bulkAutocheckpoint = 16_384
+    static let standardAutocheckpoint = 1_000
+
     public func beginBulkLoad() throws(ArchiveError) {
         try write { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.bulkAutocheckpoint)")
             try Self.setFullTextOption(db, "automerge", Self.bulkAutomerge)
             try Self.setFullTextOption(db, "crisismerge", 4 * Self.bulkAutomerge)
         }
@@ -26,6 +33,7 @@ extension ArchiveStore {
     /// and truncates the write-ahead log.
     public func finishBulkLoad(pagesPerStep: Int = 2_000) throws(ArchiveError) {
         try write { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.standardAutocheckpoint)")
             try Self.setFullTextOption(db, "automerge", Self.standardAutomerge)
             try Self.setFullTextOption(db, "crisismerge", 16)
         }
