@@ -1,36 +1,15 @@
 import Archive
+import Query
 
 /// `GET /api/v1/search`: as `arkisto search --json`, with each hit's linked customers. The
 /// snippet is HTML-safe: the text escaped, matched words in `<b>…</b>`.
 struct SearchJSON: Encodable {
-    struct Customer: Encodable {
-        var id: String
-        var name: String
-    }
-
-    struct Result: Encodable {
-        var interactionID: Int64
-        var kind: String
-        var sourceRef: String
-        var occurredAt: String?
-        var subject: String
-        var participants: String
-        var snippet: String
-        var score: Double
-        var customers: [Customer]
-
-        enum CodingKeys: String, CodingKey {
-            case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at"
-            case subject, participants, snippet, score, customers
-        }
-    }
-
     var query: String
     var total: Int
     var limit: Int
     var offset: Int
     var milliseconds: Double
-    var results: [Result]
+    var results: [SearchHitJSON]
 
     init(_ outcome: SearchOutcome, limit: Int, offset: Int) {
         query = outcome.query
@@ -39,14 +18,10 @@ struct SearchJSON: Encodable {
         self.offset = offset
         milliseconds = (outcome.milliseconds * 10).rounded() / 10
         results = outcome.page.hits.map { hit in
-            Result(
-                interactionID: hit.interactionID, kind: hit.kind.rawValue, sourceRef: hit.sourceRef,
-                occurredAt: hit.occurredAt.map(Timestamp.format), subject: hit.subject, participants: hit.participants,
-                snippet: SnippetHTML.render(hit.snippet).replacingOccurrences(of: "<mark>", with: "<b>")
-                    .replacingOccurrences(of: "</mark>", with: "</b>"),
-                score: hit.score,
+            SearchHitJSON(
+                hit,
                 customers: (outcome.customers[hit.interactionID] ?? []).filter { $0.strength == .exact }
-                    .map { Customer(id: $0.registerID, name: $0.name) })
+                    .map { SearchHitJSON.Customer(id: $0.registerID, name: $0.name) })
         }
     }
 }

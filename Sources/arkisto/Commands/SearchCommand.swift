@@ -46,36 +46,13 @@ struct SearchCommand: ParsableCommand {
 }
 
 private struct SearchJSON: Encodable {
-    struct Result: Encodable {
-        var interactionID: Int64
-        var kind: String
-        var sourceRef: String
-        var occurredAt: String?
-        var subject: String
-        var participants: String
-        var snippet: String
-        var score: Double
-
-        enum CodingKeys: String, CodingKey {
-            case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at"
-            case subject, participants, snippet, score
-        }
-    }
-
     var total: Int
-    var results: [Result]
+    var results: [SearchHitJSON]
     var milliseconds: Double
 
     init(page: SearchPage, milliseconds: Double) {
         total = page.total
         self.milliseconds = (milliseconds * 10).rounded() / 10
-        results = page.hits.map { hit in
-            Result(
-                interactionID: hit.interactionID, kind: hit.kind.rawValue, sourceRef: hit.sourceRef,
-                occurredAt: hit.occurredAt.map(Timestamp.format), subject: hit.subject, participants: hit.participants,
-                snippet: hit.snippet.replacingOccurrences(of: SearchHit.highlightStart, with: "<b>")
-                    .replacingOccurrences(of: SearchHit.highlightEnd, with: "</b>"),
-                score: hit.score)
-        }
+        results = page.hits.map { SearchHitJSON($0) }
     }
 }

@@ -1,4 +1,5 @@
 import Archive
+import Query
 
 /// The search page: the form as filled in, and the results when there are any.
 struct SearchView {
