@@ -42,7 +42,8 @@ let package = Package(
         // Storage: schema, originals, the one write path, read queries.
         .target(
             name: "Archive",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), "FinnishText", "CFullTextRank", "CZstd", "CCrypto"]),
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), "FinnishText", "CFullTextRank", "CZstd", "CCrypto"]),
 
         // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
         .target(name: "Ingest", dependencies: ["MIME", "Formats", "Archive", "FinnishText"]),

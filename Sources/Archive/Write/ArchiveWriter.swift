@@ -54,7 +54,7 @@ extension ArchiveStore {
         _ batch: [ImportItem], packed: [PackedOriginal] = [], run: ImportRunID
     ) throws(ArchiveError) -> [ImportOutcome] {
         try write { db in
-            let writer = BatchWriter(
+            let writer = try BatchWriter(
                 db: db, run: run, acceptsTokenStreams: try IndexTokenizer.current(db)?.acceptsTokenStreams ?? false,
                 packed: packed)
             let outcomes = try batch.map { item in
@@ -100,23 +100,85 @@ private final class BatchWriter {
     let packed: [ContentDigest: PackedOriginal]
     /// The first interaction this transaction inserted: links are refreshed from there.
     private(set) var firstInsertedID: Int64?
+    private let statements: Statements
 
-    init(db: Database, run: ImportRunID, acceptsTokenStreams: Bool, packed: [PackedOriginal]) {
+    /// The statements run for every record, prepared once per transaction.
+    private struct Statements {
+        let removed: BulkStatement
+        let originalByDigest: BulkStatement
+        let insertOriginal: BulkStatement
+        let insertLocation: BulkStatement
+        let interactionByContent: BulkStatement
+        let variantOf: BulkStatement
+        let threadByReference: BulkStatement
+        let insertThread: BulkStatement
+        let threadByRoot: BulkStatement
+        let insertInteraction: BulkStatement
+        let insertParticipant: BulkStatement
+        let insertReference: BulkStatement
+        let insertAttachment: BulkStatement
+        let insertMention: BulkStatement
+        let insertIndexRow: BulkStatement
+
+        init(_ db: Database) throws {
+            removed = try BulkStatement(db, "SELECT 1 FROM removed_content WHERE digest = ?")
+            originalByDigest = try BulkStatement(db, "SELECT id FROM original WHERE sha256 = ?")
+            insertOriginal = try BulkStatement(
+                db, "INSERT INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)")
+            insertLocation = try BulkStatement(db, """
+                INSERT OR IGNORE INTO source_location (original_id, path, source_offset, import_run_id)
+                VALUES (?, ?, ?, ?)
+                """)
+            interactionByContent = try BulkStatement(db, "SELECT 1 FROM interaction WHERE content_hash = ?")
+            variantOf = try BulkStatement(db, """
+                SELECT id FROM interaction WHERE source_ref = ? AND kind = ? AND variant_of IS NULL
+                ORDER BY id LIMIT 1
+                """)
+            threadByReference = try BulkStatement(db, """
+                SELECT thread_id FROM interaction WHERE source_ref = ? AND kind = 'email' AND thread_id IS NOT NULL LIMIT 1
+                """)
+            insertThread = try BulkStatement(db, "INSERT OR IGNORE INTO thread (root_ref) VALUES (?)")
+            threadByRoot = try BulkStatement(db, "SELECT id FROM thread WHERE root_ref = ?")
+            insertInteraction = try BulkStatement(db, """
+                INSERT INTO interaction (kind, source_ref, content_hash, original_id, variant_of, thread_id, occurred_at,
+                    direction, subject, body, participants, attachment_text, has_attachment, defects, import_run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertParticipant = try BulkStatement(db, """
+                INSERT OR IGNORE INTO participant (interaction_id, role, position, name, address) VALUES (?, ?, ?, ?, ?)
+                """)
+            insertReference = try BulkStatement(db, """
+                INSERT OR IGNORE INTO message_reference (interaction_id, position, message_id) VALUES (?, ?, ?)
+                """)
+            insertAttachment = try BulkStatement(db, """
+                INSERT INTO attachment (interaction_id, position, filename, content_type, size, sha256, text)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertMention = try BulkStatement(db, """
+                INSERT OR IGNORE INTO interaction_mention (interaction_id, kind, value, location, strength)
+                VALUES (?, ?, ?, ?, ?)
+                """)
+            insertIndexRow = try BulkStatement(db, """
+                INSERT INTO interaction_fts (rowid, subject, body, participants, attachment_text) VALUES (?, ?, ?, ?, ?)
+                """)
+        }
+    }
+
+    init(db: Database, run: ImportRunID, acceptsTokenStreams: Bool, packed: [PackedOriginal]) throws {
         self.db = db
         self.run = run
         self.acceptsTokenStreams = acceptsTokenStreams
         self.packed = Dictionary(packed.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
+        statements = try Statements(db)
     }
 
     func archive(_ original: IncomingOriginal, _ interactions: [NewInteraction]) throws -> ImportOutcome {
-        let digest = Data(original.digest.bytes)
-        if try wasRemoved(digest) {
+        let digest = BulkValue.blob(original.digest.bytes)
+        if try statements.removed.exists(digest) {
             return .previouslyRemoved
         }
-        let existing = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM original WHERE sha256 = ?"), arguments: [digest])
         let originalID: Int64
-        if let existing {
+        if let existing = try statements.originalByDigest.fetchInteger(digest) {
             originalID = existing
         } else {
             guard !interactions.isEmpty else {
@@ -124,96 +186,68 @@ private final class BatchWriter {
                 return .alreadyPresent
             }
             let stored = packed[original.digest] ?? PackedOriginal(original)
-            try db.cachedStatement(sql: "INSERT INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [digest, stored.size, stored.compression.rawValue, stored.data])
+            try statements.insertOriginal.execute(
+                digest, .integer(stored.size), .text(stored.compression.rawValue), .blob(stored.data))
             originalID = db.lastInsertedRowID
         }
-        try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO source_location (original_id, path, source_offset, import_run_id)
-            VALUES (?, ?, ?, ?)
-            """).execute(arguments: [originalID, original.position.path, original.position.offset, run.rawValue])
+        try statements.insertLocation.execute(
+            .integer(originalID), .text(original.position.path), .integer(original.position.offset), .integer(run.rawValue))
 
         var archivedAny = false
         for interaction in interactions {
-            let contentHash = Data(interaction.contentDigest.bytes)
-            let known = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM interaction WHERE content_hash = ?"),
-                arguments: [contentHash]) != nil
-            if try known || wasRemoved(contentHash) { continue }
-            try insert(interaction, originalID: originalID)
+            let contentHash = BulkValue.blob(interaction.contentDigest.bytes)
+            if try statements.interactionByContent.exists(contentHash) || statements.removed.exists(contentHash) {
+                continue
+            }
+            try insert(interaction, contentHash: contentHash, originalID: originalID)
             archivedAny = true
         }
         return archivedAny ? .archived : .alreadyPresent
     }
 
-    private func wasRemoved(_ digest: Data) throws -> Bool {
-        try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM removed_content WHERE digest = ?"), arguments: [digest]) != nil
-    }
-
-    private func insert(_ interaction: NewInteraction, originalID: Int64) throws {
-        let variantOf = try Int64.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT id FROM interaction WHERE source_ref = ? AND kind = ? AND variant_of IS NULL
-                ORDER BY id LIMIT 1
-                """),
-            arguments: [interaction.sourceRef, interaction.kind.rawValue])
+    private func insert(_ interaction: NewInteraction, contentHash: BulkValue, originalID: Int64) throws {
+        let variantOf = try statements.variantOf.fetchInteger(
+            .text(interaction.sourceRef), .text(interaction.kind.rawValue))
         let threadID = try thread(for: interaction)
         let participantsText = interaction.participantsText
         let attachmentText = interaction.attachmentText
-        try db.cachedStatement(sql: """
-            INSERT INTO interaction (kind, source_ref, content_hash, original_id, variant_of, thread_id, occurred_at,
-                direction, subject, body, participants, attachment_text, has_attachment, defects, import_run_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                interaction.kind.rawValue, interaction.sourceRef, Data(interaction.contentDigest.bytes), originalID,
-                variantOf, threadID, interaction.occurredAt.map(Timestamp.format), interaction.direction.rawValue,
-                interaction.subject, interaction.body, participantsText, attachmentText,
-                !interaction.attachments.isEmpty, interaction.defects.joined(separator: " "), run.rawValue,
-            ])
+        try statements.insertInteraction.execute(
+            .text(interaction.kind.rawValue), .text(interaction.sourceRef), contentHash, .integer(originalID),
+            .integer(variantOf), .integer(threadID), .text(interaction.occurredAt.map(Timestamp.format)),
+            .text(interaction.direction.rawValue), .text(interaction.subject), .text(interaction.body),
+            .text(participantsText), .text(attachmentText), .boolean(!interaction.attachments.isEmpty),
+            .text(interaction.defects.joined(separator: " ")), .integer(run.rawValue))
         let id = db.lastInsertedRowID
         if firstInsertedID == nil { firstInsertedID = id }
 
-        let participant = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO participant (interaction_id, role, position, name, address) VALUES (?, ?, ?, ?, ?)
-            """)
         for (position, p) in interaction.participants.enumerated() {
-            try participant.execute(arguments: [id, p.role.rawValue, position, p.name, p.address])
+            try statements.insertParticipant.execute(
+                .integer(id), .text(p.role.rawValue), .integer(position), .text(p.name), .text(p.address))
         }
-        let reference = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO message_reference (interaction_id, position, message_id) VALUES (?, ?, ?)
-            """)
-        for (position, ref) in interaction.references.enumerated() {
-            try reference.execute(arguments: [id, position, ref])
+        for (position, reference) in interaction.references.enumerated() {
+            try statements.insertReference.execute(.integer(id), .integer(position), .text(reference))
         }
-        let attachment = try db.cachedStatement(sql: """
-            INSERT INTO attachment (interaction_id, position, filename, content_type, size, sha256, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
         for (position, a) in interaction.attachments.enumerated() {
-            try attachment.execute(arguments: [
-                id, position, a.filename, a.contentType, a.size, a.digest.map { Data($0.bytes) }, a.text,
-            ])
+            try statements.insertAttachment.execute(
+                .integer(id), .integer(position), .text(a.filename), .text(a.contentType), .integer(a.size),
+                a.digest.map { .blob($0.bytes) } ?? .null, .text(a.text))
         }
-        let mention = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO interaction_mention (interaction_id, kind, value, location, strength)
-            VALUES (?, ?, ?, ?, ?)
-            """)
         for m in interaction.mentions {
-            try mention.execute(arguments: [id, m.kind.rawValue, m.value, m.location, m.strength.rawValue])
+            try statements.insertMention.execute(
+                .integer(id), .text(m.kind.rawValue), .text(m.value), .text(m.location), .text(m.strength.rawValue))
         }
         try insertDetails(interaction.details, id: id)
         // The index row: prepared token streams when there are some (analysed on the import's
         // workers, replayed by the tokenizer), else the texts, analysed here.
-        let indexColumns: StatementArguments = if acceptsTokenStreams, let indexed = interaction.indexedText {
-            [id, indexed.subject.databaseValue, indexed.body.databaseValue, indexed.participants.databaseValue,
-             indexed.attachmentText.databaseValue]
+        if acceptsTokenStreams, let indexed = interaction.indexedText {
+            try statements.insertIndexRow.execute(
+                .integer(id), .blob(indexed.subject.databaseValue), .blob(indexed.body.databaseValue),
+                .blob(indexed.participants.databaseValue), .blob(indexed.attachmentText.databaseValue))
         } else {
-            [id, interaction.subject, interaction.body, participantsText, attachmentText]
+            try statements.insertIndexRow.execute(
+                .integer(id), .text(interaction.subject), .text(interaction.body), .text(participantsText),
+                .text(attachmentText))
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO interaction_fts (rowid, subject, body, participants, attachment_text) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: indexColumns)
     }
 
     private func insertDetails(_ details: ChannelDetails, id: Int64) throws {
@@ -265,18 +299,15 @@ private final class BatchWriter {
         case .ticketComment(let comment):
             root = "ticket:\(comment.ticket.id)"
         case .email:
-            let byRef = try db.cachedStatement(sql: """
-                SELECT thread_id FROM interaction WHERE source_ref = ? AND kind = 'email' AND thread_id IS NOT NULL LIMIT 1
-                """)
-            for ref in interaction.references.reversed() {
-                if let thread = try Int64.fetchOne(byRef, arguments: [ref]) {
+            for reference in interaction.references.reversed() {
+                if let thread = try statements.threadByReference.fetchInteger(.text(reference)) {
                     return thread
                 }
             }
             root = interaction.references.first ?? interaction.sourceRef
         }
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO thread (root_ref) VALUES (?)").execute(arguments: [root])
-        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM thread WHERE root_ref = ?"), arguments: [root])
+        try statements.insertThread.execute(.text(root))
+        return try statements.threadByRoot.fetchInteger(.text(root))
     }
 
     func quarantine(_ item: QuarantineItem) throws -> ImportOutcome {
