@@ -196,3 +196,31 @@ done:
     free(b);
     return result;
 }
+
+int32_t cicu_is_nfc_utf8(const uint8_t *source, int32_t length) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status) || length < 0) {
+        return 0;
+    }
+    UChar small[1024];
+    UChar *units = small;
+    int32_t count = 0;
+    u_strFromUTF8(units, 1024, &count, (const char *)source, length, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        units = malloc(sizeof(UChar) * (size_t)(count + 1));
+        if (units == NULL) {
+            return 0;
+        }
+        status = U_ZERO_ERROR;
+        u_strFromUTF8(units, count + 1, &count, (const char *)source, length, &status);
+    }
+    int32_t result = 0;
+    if (U_SUCCESS(status)) {
+        result = unorm2_spanQuickCheckYes(nfc, units, count, &status) == count && U_SUCCESS(status);
+    }
+    if (units != small) {
+        free(units);
+    }
+    return result;
+}

@@ -10,18 +10,22 @@ extension ArchiveStore {
     {
         try write { db in
             for (column, condition) in [("complaint_signal", complaint), ("inspection_signal", inspection)] {
+                // The matching set is found once (one full-text evaluation) and kept for both updates.
                 let sql = SQLCondition(condition)
-                let matching = "SELECT i.id FROM interaction i WHERE \(sql.sql)"
+                try db.execute(sql: "CREATE TEMP TABLE signal_match (id INTEGER PRIMARY KEY)")
                 try db.execute(
-                    sql: "UPDATE interaction SET \(column) = 1 WHERE \(column) = 0 AND id IN (\(matching))",
+                    sql: "INSERT INTO temp.signal_match SELECT i.id FROM interaction i WHERE \(sql.sql)",
                     arguments: StatementArguments(sql.arguments))
-                try db.execute(
-                    sql: "UPDATE interaction SET \(column) = 0 WHERE \(column) = 1 AND id NOT IN (\(matching))",
-                    arguments: StatementArguments(sql.arguments))
+                try db.execute(sql: """
+                    UPDATE interaction SET \(column) = 1 WHERE \(column) = 0 AND id IN temp.signal_match;
+                    UPDATE interaction SET \(column) = 0 WHERE \(column) = 1 AND id NOT IN temp.signal_match;
+                    DROP TABLE temp.signal_match;
+                    """)
             }
-            let complaints = try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction WHERE is_complaint") ?? 0
-            let inspections = try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction WHERE is_inspection_request") ?? 0
-            return (complaints, inspections)
+            let counts = try Row.fetchOne(db, sql: """
+                SELECT count(*) FILTER (WHERE is_complaint), count(*) FILTER (WHERE is_inspection_request) FROM interaction
+                """)
+            return (counts?[0] ?? 0, counts?[1] ?? 0)
         }
     }
 }

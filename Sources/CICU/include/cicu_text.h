@@ -44,6 +44,10 @@ int32_t cicu_word_iterator_next(cicu_word_iterator *iterator, int64_t *start, in
 /// which may exceed `capacity` (call again with a larger buffer), or a negative value on error.
 int32_t cicu_fold_utf8(const uint8_t *source, int32_t length, uint8_t *destination, int32_t capacity);
 
+/// Whether UTF-8 text is certainly in Unicode Normalization Form C (ICU's NFC quick check
+/// answers yes for every character): 1 if so; 0 when it is not, may not be, or cannot be checked.
+int32_t cicu_is_nfc_utf8(const uint8_t *source, int32_t length);
+
 #ifdef __cplusplus
 }
 #endif

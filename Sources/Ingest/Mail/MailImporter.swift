@@ -23,6 +23,9 @@ public struct MailImporter: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var batchMessages = 1_024
     public var batchBytes = 32 << 20
+    /// The first batch's size: the writer starts when it is ready (later batches double in size
+    /// up to `batchMessages`).
+    static let firstBatchMessages = 64
     /// Read every file again, even those the archive holds at the same path.
     public var rescan = false
     /// Lets the full-text index merge less while loading and merges once at the end.
@@ -72,15 +75,17 @@ public struct MailImporter: Sendable {
 
         var batch: [PendingMessage] = []
         var batchSize: Int64 = 0
+        var batchLimit = min(Self.firstBatchMessages, batchMessages)
         func add(_ message: PendingMessage, bytes: Int64) throws(ImportError) {
             batch.append(message)
             batchSize += bytes
-            if batch.count >= batchMessages || batchSize >= Int64(batchBytes) {
+            if batch.count >= batchLimit || batchSize >= Int64(batchBytes) {
                 try flush()
             }
         }
         func flush() throws(ImportError) {
             guard !batch.isEmpty else { return }
+            batchLimit = min(batchLimit * 2, batchMessages)
             let prepared = try preparation.prepare(batch)
             try writer.submit(prepared.items, packed: prepared.packed, bytes: batchSize)
             batch.removeAll(keepingCapacity: true)

@@ -1,3 +1,4 @@
+import CICU
 import Foundation
 
 /// An attachment as the flattened views of a ``Message`` see it.
@@ -117,7 +118,16 @@ enum TextNormalization {
         }
         bytes.removeLast(pendingBlanks)
         let joined = String(decoding: bytes, as: UTF8.self)
-        if bytes.withUnsafeBufferPointer({ $0.isASCII }) { return joined }
-        return joined.precomposedStringWithCanonicalMapping
+        return isNFC(bytes) ? joined : joined.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether the text is NFC already, as nearly all mail text is. Every character below U+0300
+    /// is (none decomposes or combines), and those are the bytes below 0xCC in UTF-8; for the
+    /// rest ICU's quick check decides.
+    private static func isNFC(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            !buffer.contains(where: { $0 >= 0xCC })
+                || (buffer.count <= Int(Int32.max) && cicu_is_nfc_utf8(buffer.baseAddress, Int32(buffer.count)) == 1)
+        }
     }
 }
