@@ -93,7 +93,7 @@ import Testing
             let customer = try jsonObject(try await client.api("/api/v1/customers/C1", token: token))
             #expect(customer["name"] as? String == "Aino Asiakas")
             #expect((customer["identifiers"] as? [[String: Any]])?.contains { $0["value"] as? String == "AS-1000001" } == true)
-            let timeline = try #require(customer["timeline"] as? [[String: Any]])
+            let timeline = try #require(customer["interactions"] as? [[String: Any]])
             #expect(timeline.contains { $0["interaction_id"] as? Int == Int(id) && $0["is_complaint"] as? Bool == true })
             #expect(try await client.api("/api/v1/customers/C404", token: token).status == .notFound)
 

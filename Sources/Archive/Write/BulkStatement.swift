@@ -13,11 +13,7 @@ enum BulkValue {
 
     static func text(_ value: String?) -> BulkValue { value.map { .text($0) } ?? .null }
 
-    static func integer(_ value: Int?) -> BulkValue { value.map { .integer(Int64($0)) } ?? .null }
-
     static func integer(_ value: Int64?) -> BulkValue { value.map { .integer($0) } ?? .null }
-
-    static func blob(_ value: Data?) -> BulkValue { value.map { .blob($0) } ?? .null }
 
     static func blob(_ bytes: [UInt8]) -> BulkValue { .blob(Data(bytes)) }
 

@@ -62,7 +62,7 @@ struct APIRoutes {
         let record = try await state.api(context) { () throws(OperationError) in
             try service.customerRecord(registerID: registerID, by: identity)
         }
-        return Responses.json(CustomerJSON(record))
+        return Responses.json(CustomerProfileJSON(profile: record.profile, timeline: record.timeline))
     }
 
     private func interaction(_ context: ArkistoRequestContext) async throws -> Response {

@@ -1,4 +1,5 @@
 import Archive
+import Query
 
 /// `GET /api/v1/interactions/{id}`: everything the message view shows, the body as plain text.
 struct InteractionJSON: Encodable {

@@ -433,7 +433,7 @@ enum OpenAPIDocument {
                 identifiers:
                   type: array
                   items: {type: object, properties: {kind: {type: string}, value: {type: [string, "null"]}}}
-                timeline:
+                interactions:
                   type: array
                   items:
                     allOf:

@@ -27,38 +27,12 @@ struct ComplaintsCommand: ParsableCommand {
         let complaints = try store.complaints(customerID: customerID, since: sinceDate)
         for c in complaints {
             if json {
-                try Output.json(InteractionJSON(c))
+                try Output.json(InteractionSummaryJSON(c))
             } else {
                 print("\(c.occurredAt.map(Timestamp.format) ?? "(no date)")  \(c.kind.rawValue)  \(c.subject)  (\(c.sourceRef))")
             }
         }
         if !json { print("\(complaints.count) complaints") }
-    }
-}
-
-/// An interaction in JSON lists, with the keys search results use.
-struct InteractionJSON: Encodable {
-    var interactionID: Int64
-    var kind: String
-    var sourceRef: String
-    var occurredAt: String?
-    var subject: String
-    var isComplaint: Bool
-    var isInspectionRequest: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at", subject
-        case isComplaint = "is_complaint", isInspectionRequest = "is_inspection_request"
-    }
-
-    init(_ summary: InteractionSummary) {
-        interactionID = summary.interactionID
-        kind = summary.kind.rawValue
-        sourceRef = summary.sourceRef
-        occurredAt = summary.occurredAt.map(Timestamp.format)
-        subject = summary.subject
-        isComplaint = summary.isComplaint
-        isInspectionRequest = summary.isInspectionRequest
     }
 }
 
@@ -74,7 +48,7 @@ struct UnlinkedCommand: ParsableCommand {
         let (total, page) = try archive.open().unlinkedInteractions(limit: limit)
         for i in page {
             if json {
-                try Output.json(InteractionJSON(i))
+                try Output.json(InteractionSummaryJSON(i))
             } else {
                 print("\(i.occurredAt.map(Timestamp.format) ?? "(no date)")  \(i.kind.rawValue)  \(i.subject)  (\(i.sourceRef))")
             }

@@ -38,7 +38,7 @@ struct CustomerCommand: ParsableCommand {
                 interactions: shown.reduce(0) { $0 + $1.1.count })
             for (profile, timeline) in shown {
                 if json {
-                    try Output.json(CustomerJSON(profile: profile, timeline: timeline))
+                    try Output.json(CustomerProfileJSON(profile: profile, timeline: timeline))
                 } else {
                     print(CustomerText(profile: profile, timeline: timeline).text)
                 }
@@ -74,61 +74,5 @@ private struct CustomerText {
             lines.append("      ref \(i.sourceRef); evidence: \(evidence.joined(separator: ", "))")
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-private struct CustomerJSON: Encodable {
-    struct Identifier: Encodable {
-        var kind: String
-        var value: String?
-    }
-
-    struct Interaction: Encodable {
-        var interactionID: Int64
-        var kind: String
-        var sourceRef: String
-        var occurredAt: String?
-        var subject: String
-        var direction: String
-        var isComplaint: Bool
-        var isInspectionRequest: Bool
-        var strength: String
-        var shared: Bool
-        var evidence: [LinkEvidence]
-
-        enum CodingKeys: String, CodingKey {
-            case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at", subject
-            case direction, isComplaint = "is_complaint", isInspectionRequest = "is_inspection_request", strength
-            case shared, evidence
-        }
-    }
-
-    var id: String
-    var kind: String
-    var name: String
-    var address: String?
-    var marketingConsent: Bool?
-    var identifiers: [Identifier]
-    var interactions: [Interaction]
-
-    enum CodingKeys: String, CodingKey {
-        case id, kind, name, address, marketingConsent = "marketing_consent", identifiers, interactions
-    }
-
-    init(profile: CustomerProfile, timeline: [TimelineEntry]) {
-        id = profile.sourceID
-        kind = profile.kind.rawValue
-        name = profile.name
-        address = profile.address
-        marketingConsent = profile.marketingConsent
-        identifiers = profile.identifiers.map { Identifier(kind: $0.kind.rawValue, value: $0.written) }
-        interactions = timeline.map { entry in
-            let i = entry.interaction
-            return Interaction(
-                interactionID: i.interactionID, kind: i.kind.rawValue, sourceRef: i.sourceRef,
-                occurredAt: i.occurredAt.map(Timestamp.format), subject: i.subject, direction: i.direction.rawValue,
-                isComplaint: i.isComplaint, isInspectionRequest: i.isInspectionRequest, strength: entry.strength.rawValue,
-                shared: entry.shared, evidence: entry.evidence)
-        }
     }
 }
