@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Arkisto needs and runs the whole test suite: the Swift tests, then the browser test
-# of the web app (tools/browser-test: headless Chromium against `arkisto serve` on Samples/).
+# Installs what Arkisto needs and runs the whole test suite: the Swift tests, then every fuzz target
+# of tools/fuzz for a short while (ARKISTO_FUZZ_SECONDS each, default 30; 0 skips), then the browser
+# test of the web app (tools/browser-test: headless Chromium against `arkisto serve` on Samples/).
 # ARKISTO_BROWSER_TEST=0 skips the browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,22 @@ if [ -n "$total" ]; then
     echo "tests: $total passed, 0 failed"
   else
     echo "tests: $total run, ${failed:-some} failed"
+  fi
+fi
+
+# Coverage-guided fuzzing (libFuzzer): one line per target with its executions and crashes; a
+# crasher fails the run and is printed in base64 (reproduce with `tools/fuzz repro TARGET FILE`).
+fuzz_seconds=${ARKISTO_FUZZ_SECONDS:-30}
+if [ "$fuzz_seconds" != 0 ]; then
+  set +e
+  bash tools/fuzz all "$fuzz_seconds"
+  fuzz=$?
+  set -e
+  if [ "$fuzz" -eq 0 ]; then
+    echo "fuzzing: no crashes"
+  else
+    echo "fuzzing: FAILED"
+    [ "$status" -ne 0 ] || status=$fuzz
   fi
 fi
 

@@ -1,0 +1,19 @@
+import FuzzSupport
+import Ingest
+
+private let folder = ScratchFolder("import-mail")
+private let archive = ThrowawayArchive(folder: folder)
+
+/// One input is imported end to end into a new archive: as an mbox file when it starts with
+/// `From ` (the mbox reader splits it), else as one `.eml` message; then parsing, interaction
+/// building (threading, mentions, attachments) and the archive writer.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzImportMail(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = FuzzInput.bytes(data, size)
+    let name = bytes.starts(with: Array("From ".utf8)) ? "mail.mbox" : "message.eml"
+    let path = folder.write(bytes, as: name)
+    var importer = MailImporter(archive: archive.fresh(), personalIDKey: archive.personalIDKey)
+    importer.jobs = 1
+    ImportOutcome.check { () throws(ImportError) in _ = try importer.run(paths: [path]) }
+    return 0
+}

@@ -1,0 +1,8 @@
+/// The bytes libFuzzer hands to `LLVMFuzzerTestOneInput`, copied into an array (libFuzzer passes a
+/// null pointer for the empty input).
+public enum FuzzInput {
+    public static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+        guard let data, size > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: size))
+    }
+}

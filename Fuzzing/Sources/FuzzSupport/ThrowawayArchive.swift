@@ -1,0 +1,54 @@
+import Archive
+import Foundation
+import Ingest
+
+/// A new, empty archive for each input, so that every run starts from the same state and a crasher
+/// reproduces on its own: the schema is made once per process and its file copied for each input.
+public struct ThrowawayArchive: Sendable {
+    private let folder: ScratchFolder
+    private let template: String
+    public let personalIDKey: PersonalIDKey
+
+    public init(folder: ScratchFolder) {
+        self.folder = folder
+        template = folder.file("template.sqlite")
+        guard let key = PersonalIDKey(bytes: Array(repeating: 0x5A, count: PersonalIDKey.byteCount)) else {
+            ScratchFolder.harnessFailure("cannot make a personal identity code key")
+        }
+        personalIDKey = key
+        Self.remove(template)
+        do {
+            // Opening creates and migrates the schema; closing checkpoints the WAL into the file.
+            _ = try ArchiveStore(path: template)
+        } catch {
+            ScratchFolder.harnessFailure("cannot create the template archive \(template): \(error)")
+        }
+    }
+
+    /// A fresh copy of the empty archive.
+    public func fresh() -> ArchiveStore {
+        let path = folder.file("archive.sqlite")
+        Self.remove(path)
+        do {
+            try FileManager.default.copyItem(atPath: template, toPath: path)
+            // A write-ahead log left beside the template holds part of its schema.
+            if FileManager.default.fileExists(atPath: template + "-wal") {
+                try FileManager.default.copyItem(atPath: template + "-wal", toPath: path + "-wal")
+            }
+            return try ArchiveStore(path: path)
+        } catch {
+            ScratchFolder.harnessFailure("cannot open a copy of the template archive at \(path): \(error)")
+        }
+    }
+
+    private static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+        removeSidecars(of: path)
+    }
+
+    private static func removeSidecars(of path: String) {
+        for suffix in ["-wal", "-shm", "-journal"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}
