@@ -25,33 +25,32 @@ if [ -n "$total" ]; then
   fi
 fi
 
-# Coverage-guided fuzzing (libFuzzer): one line per target with its executions and crashes; a
-# crasher fails the run and is printed in base64 (reproduce with `tools/fuzz repro TARGET FILE`).
+# A step after the Swift tests: prints "LABEL: passed" or "LABEL: FAILED"; a failure fails the run.
+after_tests() {
+  local label=$1 result
+  shift
+  set +e
+  "$@"
+  result=$?
+  set -e
+  if [ "$result" -eq 0 ]; then
+    echo "$label: passed"
+  else
+    echo "$label: FAILED"
+    [ "$status" -ne 0 ] || status=$result
+  fi
+}
+
+# Coverage-guided fuzzing (libFuzzer), two targets at once (one a core): one line per target with
+# its executions and crashes; a crasher fails the run and is printed in base64 (reproduce it with
+# `tools/fuzz repro TARGET FILE`).
 fuzz_seconds=${ARKISTO_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" != 0 ]; then
-  set +e
-  bash tools/fuzz all "$fuzz_seconds"
-  fuzz=$?
-  set -e
-  if [ "$fuzz" -eq 0 ]; then
-    echo "fuzzing: no crashes"
-  else
-    echo "fuzzing: FAILED"
-    [ "$status" -ne 0 ] || status=$fuzz
-  fi
+  after_tests fuzzing env ARKISTO_FUZZ_JOBS="${ARKISTO_FUZZ_JOBS:-2}" bash tools/fuzz all "$fuzz_seconds"
 fi
 
 # The browser test reuses the debug binary `swift build` just made.
 if [ "${ARKISTO_BROWSER_TEST:-1}" != 0 ]; then
-  set +e
-  bash tools/browser-test --binary .build/debug/arkisto
-  browser=$?
-  set -e
-  if [ "$browser" -eq 0 ]; then
-    echo "browser test: passed"
-  else
-    echo "browser test: FAILED"
-    [ "$status" -ne 0 ] || status=$browser
-  fi
+  after_tests "browser test" bash tools/browser-test --binary .build/debug/arkisto
 fi
 exit "$status"

@@ -6,10 +6,8 @@ private let folder = ScratchFolder("helpdesk")
 /// One input is one helpdesk export (JSON Lines), read to its end as the importer reads it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHelpdesk(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let path = folder.write(FuzzInput.bytes(data, size), as: "tickets.jsonl")
-    guard let reader = try? HelpdeskExportReader(path: path) else { return 0 }
-    for case .success(let record) in reader {
-        _ = record.value.comments.count
+    folder.readRecords(FuzzInput.bytes(data, size), as: "tickets.jsonl") { path throws(FormatFileError) in
+        try HelpdeskExportReader(path: path)
     }
     return 0
 }

@@ -2,21 +2,16 @@ import Foundation
 import FuzzSupport
 import Ingest
 
-private let folder: ScratchFolder = {
-    let folder = ScratchFolder("import-calls")
-    CallFiles.copy(into: folder)
-    return folder
-}()
-private let archive = ThrowawayArchive(folder: folder)
+private let target = ImportTarget("import-calls", prepare: CallFiles.copy)
 
 /// One input is one `Master.csv` imported end to end into a new archive, beside `recordings/` and
 /// `transcripts/` folders holding the sample recording and its transcript (rows whose userfield
 /// names them get their WAV header read and their transcript indexed).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzImportCalls(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let path = folder.write(FuzzInput.bytes(data, size), as: "Master.csv")
-    let importer = CallImporter(archive: archive.fresh(), personalIDKey: archive.personalIDKey)
-    ImportOutcome.check { () throws(ImportError) in _ = try importer.run(paths: [path]) }
+    target.importing(FuzzInput.bytes(data, size), as: "Master.csv") { archive, key, path throws(ImportError) in
+        _ = try CallImporter(archive: archive, personalIDKey: key).run(paths: [path])
+    }
     return 0
 }
 

@@ -1,8 +1,7 @@
 import FuzzSupport
 import Ingest
 
-private let folder = ScratchFolder("import-mail")
-private let archive = ThrowawayArchive(folder: folder)
+private let target = ImportTarget("import-mail")
 
 /// One input is imported end to end into a new archive: as an mbox file when it starts with
 /// `From ` (the mbox reader splits it), else as one `.eml` message; then parsing, interaction
@@ -11,9 +10,10 @@ private let archive = ThrowawayArchive(folder: folder)
 public func fuzzImportMail(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
     let name = bytes.starts(with: Array("From ".utf8)) ? "mail.mbox" : "message.eml"
-    let path = folder.write(bytes, as: name)
-    var importer = MailImporter(archive: archive.fresh(), personalIDKey: archive.personalIDKey)
-    importer.jobs = 1
-    ImportOutcome.check { () throws(ImportError) in _ = try importer.run(paths: [path]) }
+    target.importing(bytes, as: name) { archive, key, path throws(ImportError) in
+        var importer = MailImporter(archive: archive, personalIDKey: key)
+        importer.jobs = 1
+        _ = try importer.run(paths: [path])
+    }
     return 0
 }

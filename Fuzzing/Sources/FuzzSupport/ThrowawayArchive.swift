@@ -4,12 +4,12 @@ import Ingest
 
 /// A new, empty archive for each input, so that every run starts from the same state and a crasher
 /// reproduces on its own: the schema is made once per process and its file copied for each input.
-public struct ThrowawayArchive: Sendable {
+struct ThrowawayArchive: Sendable {
     private let folder: ScratchFolder
     private let template: String
-    public let personalIDKey: PersonalIDKey
+    let personalIDKey: PersonalIDKey
 
-    public init(folder: ScratchFolder) {
+    init(folder: ScratchFolder) {
         self.folder = folder
         template = folder.file("template.sqlite")
         guard let key = PersonalIDKey(bytes: Array(repeating: 0x5A, count: PersonalIDKey.byteCount)) else {
@@ -26,7 +26,7 @@ public struct ThrowawayArchive: Sendable {
     }
 
     /// A fresh copy of the empty archive.
-    public func fresh() -> ArchiveStore {
+    func fresh() -> ArchiveStore {
         let path = folder.file("archive.sqlite")
         Self.remove(path)
         do {
