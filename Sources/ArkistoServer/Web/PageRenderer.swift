@@ -17,7 +17,8 @@ struct PageRenderer: Sendable {
             (ComplaintsTemplate.name, ComplaintsTemplate.text),
             (InspectionsTemplate.name, InspectionsTemplate.text), (InspectionTemplate.name, InspectionTemplate.text),
             (AuditTemplate.name, AuditTemplate.text), (ErasureTemplate.name, ErasureTemplate.text),
-            (ImportTemplate.name, ImportTemplate.text),
+            (ImportTemplate.name, ImportTemplate.text), (ImportJobTemplate.name, ImportJobTemplate.text),
+            (SignInLocksTemplate.name, SignInLocksTemplate.text),
         ]
         for (name, text) in templates {
             try library.register(text, named: name)
