@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Where passwords are hashed: at most `width` at once, on threads of its own, never inside the
 /// user lookup every request takes. At most `queueLimit` more wait for a turn; beyond that a
@@ -12,7 +13,8 @@ actor HashingPool {
     private var waiting: [CheckedContinuation<Void, Never>] = []
     private let queue = DispatchQueue(label: "arkisto.server.hashing", qos: .utility, attributes: .concurrent)
 
-    init(width: Int = 2, queueLimit: Int = 16) {
+    /// By default one core is left for everything else (at most four hash at once).
+    init(width: Int = min(4, ProcessInfo.processInfo.activeProcessorCount - 1), queueLimit: Int = 16) {
         self.width = max(1, width)
         self.queueLimit = max(0, queueLimit)
     }
