@@ -105,6 +105,7 @@ import Testing
         }
         #expect(isLock)
         #expect(await throttle.check(account: "fresh", address: "192.0.2.2", now: later).decision == .allowed)
+        await throttle.abandoned(account: "fresh")
         // The lock ends by itself.
         let afterLock = later.addingTimeInterval(policy.lockDuration + 1)
         #expect(await throttle.check(account: "fresh", address: "192.0.2.1", now: afterLock).decision == .allowed)
@@ -126,6 +127,19 @@ import Testing
             await throttle.succeeded(account: "aino")
             #expect(await throttle.check(account: "aino", address: "b", now: now).decision == .allowed)
         }
+    }
+
+    @Test func oneAttemptPerAccountIsCheckedAtATime() async throws {
+        let throttle = SignInThrottle()
+        let now = Date(timeIntervalSince1970: 3_000_000)
+        #expect(await throttle.check(account: "aino", address: "a", now: now).decision == .allowed)
+        // A parallel guess waits, uncounted, while the first is being checked.
+        #expect(await throttle.check(account: "aino", address: "b", now: now).decision == .refused(retryAfter: 1, locked: false))
+        #expect(await throttle.check(account: "eero", address: "b", now: now).decision == .allowed)
+        _ = await throttle.failed(account: "aino", address: "a", now: now)
+        #expect(await throttle.check(account: "aino", address: "b", now: now).decision == .allowed)
+        await throttle.abandoned(account: "aino")
+        #expect(await throttle.check(account: "aino", address: "b", now: now).decision == .allowed)
     }
 
     @Test func aSignInTokenMustBeOneThisServerIssued() async throws {

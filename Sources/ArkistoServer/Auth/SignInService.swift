@@ -28,6 +28,7 @@ struct SignInService: Sendable {
         do {
             matches = try await hashing.run { hash.matches(password) }
         } catch {
+            await throttle.abandoned(account: name)
             return .busy
         }
         guard matches, let user else {

@@ -63,22 +63,27 @@ actor SignInThrottle {
 
     let policy: ThrottlePolicy
     private var records: [ThrottleKey: Record] = [:]
+    /// Accounts with an attempt being checked now: one at a time per account, so that parallel
+    /// guesses cannot all slip in before the first failure is counted.
+    private var checking: Set<String> = []
 
     init(policy: ThrottlePolicy = ThrottlePolicy()) {
         self.policy = policy
     }
 
     /// Whether an attempt may go ahead. A refused attempt during back-off counts as a failure;
-    /// `newlyLocked` names what this attempt locked.
+    /// `newlyLocked` names what this attempt locked. An allowed attempt must end with
+    /// ``failed(account:address:now:)``, ``succeeded(account:)`` or ``abandoned(account:)``.
     func check(account: String, address: String, now: Date = Date()) -> (decision: Decision, newlyLocked: [ThrottleKey]) {
         let keys: [ThrottleKey] = [.account(account), .address(address)]
         for key in keys { forgetStale(key, now: now) }
         if let until = keys.compactMap({ records[$0]?.lockedUntil }).max() {
             return (.refused(retryAfter: Self.seconds(until.timeIntervalSince(now)), locked: true), [])
         }
-        guard let record = records[.account(account)], record.failures > 0 else { return (.allowed, []) }
+        guard !checking.contains(account) else { return (.refused(retryAfter: 1, locked: false), []) }
+        guard let record = records[.account(account)], record.failures > 0 else { return allow(account) }
         let wait = record.lastFailure.addingTimeInterval(delay(after: record.failures)).timeIntervalSince(now)
-        guard wait > 0 else { return (.allowed, []) }
+        guard wait > 0 else { return allow(account) }
         let locked = fail(keys, now: now, restartClock: false)
         let retry = locked.isEmpty ? Self.seconds(wait) : Self.seconds(policy.lockDuration)
         return (.refused(retryAfter: retry, locked: !locked.isEmpty), locked)
@@ -86,12 +91,24 @@ actor SignInThrottle {
 
     /// Records a wrong password; returns what it locked.
     func failed(account: String, address: String, now: Date = Date()) -> [ThrottleKey] {
-        fail([.account(account), .address(address)], now: now, restartClock: true)
+        checking.remove(account)
+        return fail([.account(account), .address(address)], now: now, restartClock: true)
     }
 
     /// A correct password: the account's failures are forgotten (the address's stay).
     func succeeded(account: String) {
+        checking.remove(account)
         records[.account(account)] = nil
+    }
+
+    /// An allowed attempt that was never checked (the hashing pool was full).
+    func abandoned(account: String) {
+        checking.remove(account)
+    }
+
+    private func allow(_ account: String) -> (decision: Decision, newlyLocked: [ThrottleKey]) {
+        checking.insert(account)
+        return (.allowed, [])
     }
 
     func locks(now: Date = Date()) -> [SignInLock] {
