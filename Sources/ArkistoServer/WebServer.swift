@@ -62,7 +62,7 @@ public enum WebServer {
         }
         let service = ArchiveService(store: store, personalIDKeyPath: configuration.personalIDKeyPath)
         return ServerState(
-            service: service, pages: try PageRenderer(), users: directory, sessions: SessionStore(file: sessionFile),
+            service: service, pages: try PageRenderer(), users: directory, sessions: SessionStore(file: sessionFile, logger: logger),
             signIn: SignInService(users: directory, throttle: SignInThrottle(), hashing: HashingPool()),
             signInTokens: try SignInTokens(),
             imports: ImportJobs(folders: ImportFolders(configuration.importFolders), service: service, logger: logger))

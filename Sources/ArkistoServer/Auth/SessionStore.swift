@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Logging
 
 /// A signed-in browser: who, and the CSRF token its forms must carry.
 struct Session: Sendable {
@@ -29,11 +30,16 @@ actor SessionStore {
     let maximumAge: TimeInterval
     let touchInterval: TimeInterval = 60
     private let file: SessionFile
+    private let logger: Logger
     private var written: [String: Date] = [:]
     private var lastPurge = Date.distantPast
 
-    init(file: SessionFile, idleTimeout: TimeInterval = 30 * 60, maximumAge: TimeInterval = 12 * 3600) {
+    init(
+        file: SessionFile, idleTimeout: TimeInterval = 30 * 60, maximumAge: TimeInterval = 12 * 3600,
+        logger: Logger = Logger(label: "arkisto.sessions")
+    ) {
         self.file = file
+        self.logger = logger
         self.idleTimeout = idleTimeout
         self.maximumAge = maximumAge
     }
@@ -51,7 +57,14 @@ actor SessionStore {
     /// it has expired.
     func session(id: String, now: Date = Date()) -> Session? {
         purge(now: now)
-        guard let stored = try? file.find(idHash: Session.idHash(id)) else { return nil }
+        let found: StoredSession?
+        do {
+            found = try file.find(idHash: Session.idHash(id))
+        } catch {
+            logger.error("\(error)")
+            return nil
+        }
+        guard let stored = found else { return nil }
         var session = Session(
             id: id, userName: stored.userName, credential: stored.credential, created: stored.created, lastSeen: stored.lastSeen)
         guard isLive(session, now: now) else {
@@ -60,20 +73,20 @@ actor SessionStore {
         }
         session.lastSeen = now
         if now.timeIntervalSince(written[id] ?? stored.lastSeen) >= touchInterval {
-            try? file.touch(idHash: session.idHash, at: now)
+            logged { () throws(SessionFile.Failure) in try file.touch(idHash: session.idHash, at: now) }
             written[id] = now
         }
         return session
     }
 
     func end(id: String) {
-        try? file.delete(idHash: Session.idHash(id))
+        logged { () throws(SessionFile.Failure) in try file.delete(idHash: Session.idHash(id)) }
         written[id] = nil
     }
 
     /// Ends every session of a user (a changed password, a removed user).
     func endAll(userName: String) {
-        try? file.deleteAll(userName: userName)
+        logged { () throws(SessionFile.Failure) in try file.deleteAll(userName: userName) }
     }
 
     private func isLive(_ session: Session, now: Date) -> Bool {
@@ -83,7 +96,19 @@ actor SessionStore {
     private func purge(now: Date) {
         guard now.timeIntervalSince(lastPurge) > 60 else { return }
         lastPurge = now
-        try? file.deleteExpired(idleSince: now.addingTimeInterval(-idleTimeout), createdSince: now.addingTimeInterval(-maximumAge))
+        logged { () throws(SessionFile.Failure) in
+            try file.deleteExpired(idleSince: now.addingTimeInterval(-idleTimeout), createdSince: now.addingTimeInterval(-maximumAge))
+        }
         written = written.filter { now.timeIntervalSince($0.value) < idleTimeout }
+    }
+
+    /// A write to the sessions file whose failure is logged: the request goes on (a session
+    /// not ended here still ends by its limits or its user's credentials).
+    private func logged(_ write: () throws(SessionFile.Failure) -> Void) {
+        do {
+            try write()
+        } catch {
+            logger.error("\(error)")
+        }
     }
 }
