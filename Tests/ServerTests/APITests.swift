@@ -199,6 +199,7 @@ import Testing
             #expect(job["state"] as? String == "succeeded")
             #expect((job["result"] as? [String: Any])?["archived"] as? Int == 1)
             #expect((job["progress"] as? [String: Any])?["archived"] as? Int == 1)
+            #expect((job["progress"] as? [String: Any])?["percent"] as? Int == 100)
             #expect(job["requested_by"] as? String == "ada")
             let listed = try jsonObject(try await client.api("/api/v1/imports", token: admin))
             #expect((listed["jobs"] as? [[String: Any]])?.count == 1)

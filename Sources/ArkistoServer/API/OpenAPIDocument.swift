@@ -474,6 +474,7 @@ enum OpenAPIDocument {
                     archived: {type: integer}
                     already_present: {type: integer}
                     quarantined: {type: integer}
+                    percent: {type: integer, description: share of the input read (mail imports; 100 when done)}
                 result:
                   type: object
                   description: when succeeded

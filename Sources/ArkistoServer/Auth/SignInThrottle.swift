@@ -38,7 +38,7 @@ enum ThrottleKey: Hashable, Sendable, Comparable {
 }
 
 /// A lock in force, for the admin's list.
-struct SignInLock: Sendable, Encodable {
+struct SignInLock: Sendable {
     var kind: String
     var name: String
     var failures: Int

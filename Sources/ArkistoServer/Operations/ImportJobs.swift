@@ -12,13 +12,14 @@ struct ImportJob: Sendable, Encodable {
         case failed
     }
 
-    /// Records written so far.
+    /// Records written so far, and (for mail) the percentage of the input read.
     struct Progress: Sendable, Encodable, Equatable {
         var archived = 0
         var alreadyPresent = 0
         var quarantined = 0
+        var percent: Int?
 
-        enum CodingKeys: String, CodingKey { case archived, alreadyPresent = "already_present", quarantined }
+        enum CodingKeys: String, CodingKey { case archived, alreadyPresent = "already_present", quarantined, percent }
     }
 
     var id: Int
@@ -102,7 +103,7 @@ actor ImportJobs {
         let result = await Offload.result { () throws(OperationError) in
             try service.runImport(
                 request,
-                progress: { tally in Task { await self.advance(id, tally) } },
+                progress: { tally, fraction in Task { await self.advance(id, tally, fraction: fraction) } },
                 logDetail: { detail in logger.error("import job \(id) failed: \(detail)") })
         }
         // The audit entry is written before the job shows as finished.
@@ -114,7 +115,7 @@ actor ImportJobs {
                 results: outcome.archived, logger: logger)
             jobs[id]?.result = outcome
             jobs[id]?.progress = ImportJob.Progress(
-                archived: outcome.archived, alreadyPresent: outcome.alreadyPresent, quarantined: outcome.quarantined)
+                archived: outcome.archived, alreadyPresent: outcome.alreadyPresent, quarantined: outcome.quarantined, percent: 100)
             jobs[id]?.state = .succeeded
         case .failure(let error):
             await service.record(.importRun, actor: identity.auditActor, request: "\(what): failed", logger: logger)
@@ -124,11 +125,14 @@ actor ImportJobs {
         jobs[id]?.finishedAt = Timestamp.format(Date())
     }
 
-    private func advance(_ id: Int, _ tally: ImportTally) {
-        guard let job = jobs[id], job.state == .running, tally.total >= job.progress.archived + job.progress.alreadyPresent
+    /// Progress reports arrive as tasks, possibly out of order: an older (smaller) tally is ignored.
+    private func advance(_ id: Int, _ tally: ImportTally, fraction: Double?) {
+        guard let job = jobs[id], job.state == .running,
+              tally.total >= job.progress.archived + job.progress.alreadyPresent + job.progress.quarantined
         else { return }
         jobs[id]?.progress = ImportJob.Progress(
-            archived: tally.archived, alreadyPresent: tally.alreadyPresent, quarantined: tally.quarantined)
+            archived: tally.archived, alreadyPresent: tally.alreadyPresent, quarantined: tally.quarantined,
+            percent: fraction.map { Int(($0 * 100).rounded(.down)) })
     }
 
     private func forgetOld() {

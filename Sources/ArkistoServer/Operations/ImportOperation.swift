@@ -34,9 +34,9 @@ struct ImportOutcome: Sendable, Encodable {
 
 extension ArchiveService {
     /// Imports already-resolved paths (see ``ImportFolders``), reporting each batch's running
-    /// tally. A failure's detail (which may quote the file) goes to `logDetail`, never to the caller.
+    /// tally and, for mail, the share of the input read. A failure's detail (which may quote the file) goes to `logDetail`, never to the caller.
     func runImport(
-        _ request: ImportRequest, progress: (ImportTally) -> Void, logDetail: (String) -> Void
+        _ request: ImportRequest, progress: (ImportTally, Double?) -> Void, logDetail: (String) -> Void
     ) throws(OperationError) -> ImportOutcome {
         guard !request.paths.isEmpty else { throw .invalid("give at least one path") }
         let started = Date()
@@ -45,10 +45,12 @@ extension ArchiveService {
             let tally: ImportTally
             switch request.source {
             case .mail:
-                tally = try MailImporter(archive: store, personalIDKey: key).run(paths: request.paths) { progress($0.tally) }
-            case .helpdesk: tally = try HelpdeskImporter(archive: store, personalIDKey: key).run(paths: request.paths, progress: progress)
-            case .calls: tally = try CallImporter(archive: store, personalIDKey: key).run(paths: request.paths, progress: progress)
-            case .customers: tally = try CustomerImporter(archive: store, personalIDKey: key).run(paths: request.paths, progress: progress)
+                tally = try MailImporter(archive: store, personalIDKey: key).run(paths: request.paths) {
+                    progress($0.tally, $0.fractionDone)
+                }
+            case .helpdesk: tally = try HelpdeskImporter(archive: store, personalIDKey: key).run(paths: request.paths) { progress($0, nil) }
+            case .calls: tally = try CallImporter(archive: store, personalIDKey: key).run(paths: request.paths) { progress($0, nil) }
+            case .customers: tally = try CustomerImporter(archive: store, personalIDKey: key).run(paths: request.paths) { progress($0, nil) }
             }
             let flags = try Classifier(archive: store).apply()
             return ImportOutcome(

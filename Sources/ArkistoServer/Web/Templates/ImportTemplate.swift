@@ -39,7 +39,7 @@ enum ImportJobTemplate {
         <dt>Lähde</dt><dd>{{job.source}}</dd>
         <dt>Polut</dt><dd>{{job.paths}}</dd>
         <dt>Pyytäjä</dt><dd>{{job.requestedBy}}</dd>
-        <dt>Tila</dt><dd id="state">{{job.state}}</dd>
+        <dt>Tila</dt><dd id="state">{{job.state}}{{#job.progress.percent}} ({{job.progress.percent}} %){{/job.progress.percent}}</dd>
         <dt>Aloitettu</dt><dd>{{job.startedAt}}</dd>
         <dt>Valmis</dt><dd>{{job.finishedAt}}</dd>
         <dt>Arkistoitu</dt><dd id="archived">{{job.progress.archived}}</dd>
