@@ -33,7 +33,9 @@ import Testing
         try Data(Self.usersFile.utf8).write(to: URL(fileURLWithPath: users))
 
         let list = try arkisto.run(["users", "list", "--users", users], in: folder.url)
-        #expect(list.standardOutput.contains("aino  agent  no password  3 tokens (0a0a, 0b0b, 0c0c)"))
+        #expect(list.standardOutput.contains("aino  agent  no password  3 tokens"))
+        let tokens = try arkisto.run(["users", "tokens", "aino", "--users", users], in: folder.url)
+        #expect(tokens.standardOutput == "0a0a  2026-01-01T00:00:00Z\n0b0b  2026-01-02T00:00:00Z\n0c0c  2026-01-03T00:00:00Z\n")
 
         let one = try arkisto.run(["users", "revoke", "aino", "--token", "0b0b", "--users", users], in: folder.url)
         #expect(one.status == 0, "\(one.standardError)")

@@ -6,7 +6,8 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Users of the web app and the API: roles, passwords, API tokens (stored only as salted hashes).",
-        subcommands: [UsersAddCommand.self, UsersTokenCommand.self, UsersRevokeCommand.self, UsersRemoveCommand.self, UsersListCommand.self])
+        subcommands: [UsersAddCommand.self, UsersTokenCommand.self, UsersRevokeCommand.self, UsersRemoveCommand.self, UsersListCommand.self,
+            UsersTokensCommand.self])
 }
 
 struct UsersFileOption: ParsableArguments {
@@ -66,7 +67,7 @@ struct UsersListCommand: ParsableCommand {
 
     func run() throws {
         for user in try UsersFile.load(path: file.path).users {
-            print("\(user.name)  \(user.role.rawValue)  \(user.passwordHash == nil ? "no password" : "password set")  \(user.tokens.count) tokens\(user.tokens.isEmpty ? "" : " (" + user.tokens.map(\.id).joined(separator: ", ") + ")")")
+            print("\(user.name)  \(user.role.rawValue)  \(user.passwordHash == nil ? "no password" : "password set")  \(user.tokens.count) tokens")
         }
     }
 }
@@ -102,5 +103,18 @@ struct UsersRemoveCommand: ParsableCommand {
         try users.removeUser(named: name)
         try users.save(path: file.path)
         print("removed \(name) from \(file.path)")
+    }
+}
+
+struct UsersTokensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens", abstract: "List a user's API tokens: id (the hex part after ark_) and when issued.")
+
+    @OptionGroup var file: UsersFileOption
+    @Argument(help: "The user name.") var name: String
+
+    func run() throws {
+        guard let user = try UsersFile.load(path: file.path).user(named: name) else { throw UsersFile.Failure.unknownUser(name) }
+        for token in user.tokens { print("\(token.id)  \(token.createdAt)") }
     }
 }
