@@ -149,7 +149,7 @@ import Testing
         let otherServer = try SignInTokens()
         let foreign = try otherServer.issue()
         let expired = try SignInTokens(lifetime: -1)
-        try await fixture.application().test(.router) { client in
+        try await fixture.application(trustForwardedFor: true).test(.router) { client in
             let issued = try await Self.form(client)
             for (cookie, csrf) in [("x", "x"), ("arkisto", "arkisto"), (foreign, foreign), (issued.csrf, issued.csrf + "A"),
                                    (String(issued.csrf.dropLast()) + "A", String(issued.csrf.dropLast()) + "A")] {
@@ -159,7 +159,19 @@ import Testing
                 #expect(response.setCookie("arkisto_session") == nil)
             }
             #expect(try await issued.post(client, "aino", password, from: "203.0.113.1").status == .seeOther)
+            // A flood of forged posts is logged until the address is locked, then only refused.
+            for _ in 0..<100 {
+                let forged = SignInForm(cookie: "arkisto_login=x", csrf: "x")
+                #expect(try await forged.post(client, "aino", password, from: "203.0.113.2").status == .forbidden)
+            }
+            #expect(try await issued.post(client, "olli", ServerFixture.passwords["olli"] ?? "", from: "203.0.113.2").status
+                == .tooManyRequests)
         }
+        let forgeries = try fixture.store().auditEntries().filter { $0.request.contains("form token was not issued") }
+        #expect(forgeries.count == 5 + ThrottlePolicy().addressLockAfter)
+        #expect(try fixture.store().auditEntries().contains {
+            $0.action == .signInLocked && $0.request.contains("address '203.0.113.2' locked")
+        })
         #expect(!expired.accepts(form: try expired.issue(), cookie: try expired.issue()))
         let token = try otherServer.issue()
         #expect(otherServer.accepts(form: token, cookie: token))

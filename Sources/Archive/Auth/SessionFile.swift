@@ -71,16 +71,12 @@ public struct SessionFile: Sendable {
     }
 
     public func find(idHash: [UInt8]) throws(Failure) -> StoredSession? {
-        do {
-            return try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id_hash = ?", arguments: [Data(idHash)]).map { row in
-                    StoredSession(
-                        idHash: [UInt8](row["id_hash"] as Data), userName: row["user_name"], credential: row["credential"],
-                        created: Date(timeIntervalSince1970: row["created_at"]), lastSeen: Date(timeIntervalSince1970: row["last_seen"]))
-                }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM session WHERE id_hash = ?", arguments: [Data(idHash)]).map { row in
+                StoredSession(
+                    idHash: [UInt8](row["id_hash"] as Data), userName: row["user_name"], credential: row["credential"],
+                    created: Date(timeIntervalSince1970: row["created_at"]), lastSeen: Date(timeIntervalSince1970: row["last_seen"]))
             }
-        } catch {
-            throw Failure(path: path, reason: "\(error)")
         }
     }
 
@@ -114,8 +110,12 @@ public struct SessionFile: Sendable {
     }
 
     public func count() throws(Failure) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0 }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(Failure) -> T {
         do {
-            return try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0 }
+            return try queue.read(body)
         } catch {
             throw Failure(path: path, reason: "\(error)")
         }

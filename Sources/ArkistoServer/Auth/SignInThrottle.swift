@@ -95,6 +95,15 @@ actor SignInThrottle {
         return fail([.account(account), .address(address)], now: now, restartClock: true)
     }
 
+    /// A sign-in post whose form token this server did not issue (a script, a cross-site post):
+    /// a failure of the client address. `alreadyLocked` when the address was locked before it.
+    func refusedForm(address: String, now: Date = Date()) -> (alreadyLocked: Bool, newlyLocked: [ThrottleKey]) {
+        let key = ThrottleKey.address(address)
+        forgetStale(key, now: now)
+        if records[key]?.lockedUntil != nil { return (true, []) }
+        return (false, fail([key], now: now, restartClock: true))
+    }
+
     /// A correct password: the account's failures are forgotten (the address's stay).
     func succeeded(account: String) {
         checking.remove(account)

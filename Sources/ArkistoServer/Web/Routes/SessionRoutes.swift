@@ -42,12 +42,20 @@ struct SessionRoutes {
         var request = request
         let form = try await request.formFields(limit: context.maxUploadSize)
         let username = String((form["username"]?.trimmingCharacters(in: .whitespaces) ?? "").prefix(200))
-        guard state.signInTokens.accepts(form: form["csrf"], cookie: request.cookies[Self.loginCookie]?.value) else {
-            return try loginForm(username: username, error: "Lomakkeen tarkiste ei täsmää. Yritä uudelleen.", status: .forbidden)
-        }
         let address = context.clientAddress
         let who = "sign-in as '\(username.prefix(64))' from \(address)"
         let actor = "web:" + (UserAccount.isValidName(username) ? username : "?")
+        guard state.signInTokens.accepts(form: form["csrf"], cookie: request.cookies[Self.loginCookie]?.value) else {
+            // Counted against the address, so a flood of forged posts is logged only until it is locked.
+            let (alreadyLocked, newlyLocked) = await state.signIn.throttle.refusedForm(address: address)
+            if !alreadyLocked {
+                await state.service.record(
+                    .signInFailed, actor: actor, request: who + ": the form token was not issued by this server",
+                    logger: context.logger)
+                await recordLocks(newlyLocked, actor: actor, context)
+            }
+            return try loginForm(username: username, error: "Lomakkeen tarkiste ei täsmää. Yritä uudelleen.", status: .forbidden)
+        }
         switch await state.signIn.attempt(name: username, password: form["password"] ?? "", address: address) {
         case .signedIn(let user):
             let session = try await state.sessions.create(for: user)
