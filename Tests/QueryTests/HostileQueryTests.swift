@@ -14,6 +14,9 @@ import Testing
         "from:%", "from:_@x", "to:'", "date:..", "date:2025..2024", "kind:", "=", "=\"\"", "= lasku", "\\", "lasku\\",
         String(repeating: "(", count: 500), String(repeating: "lasku ", count: 300), "-lasku -vika",
         "from:maija@example.fi -from:maija@example.fi", "(lasku OR vika) -(katkos OR hyvitys)",
+        // A quote carrying a combining mark (found by tools/fuzz query): one character, still a quote.
+        QuotingTests.fuzzCrasher, "lasku\"\u{301}", "\"\u{301}lasku OR vika", "subject:\"\u{301}", "=\"\u{301}x",
+        "lasku\"\u{301} OR \"\u{301}*",
     ]
 
     @Test(arguments: hostile)
