@@ -56,12 +56,14 @@ public struct QueryParser: Sendable {
 private struct TokenReader {
     let tokens: [QueryToken]
     let query: String
-    let limits: QueryLimits
+    var budget: QueryBudget
     var index = 0
-    /// How many parentheses and negations enclose the current token.
-    var depth = 0
-    var terms = 0
-    var prefixes = 0
+
+    init(tokens: [QueryToken], query: String, limits: QueryLimits) {
+        self.tokens = tokens
+        self.query = query
+        budget = QueryBudget(limits: limits, query: query)
+    }
 
     var atEnd: Bool { index >= tokens.count }
     var peek: QueryToken? { atEnd ? nil : tokens[index] }
@@ -101,48 +103,12 @@ private struct TokenReader {
             guard let next = peek, next.kind != .or, next.kind != .close else {
                 throw error("nothing to exclude after '-'", at: token.position)
             }
-            try enterNesting(at: token.position)
+            try budget.enter(at: token.position)
             let inner = try unary()
-            depth -= 1
+            budget.leave()
             return .not(inner)
         }
         return try primary()
-    }
-
-    /// One level deeper, refused past ``QueryLimits/maxDepth`` before the parser recurses.
-    mutating func enterNesting(at position: Int) throws(QuerySyntaxError) {
-        depth += 1
-        guard depth <= limits.maxDepth else {
-            throw QuerySyntaxError(
-                message: "parentheses and exclusions nest deeper than \(limits.maxDepth) levels",
-                position: position, query: query, limit: .depth)
-        }
-    }
-
-    /// Counts a term of `words` words (a prefix when `isPrefix`) against ``QueryLimits``.
-    mutating func count(words: Int, isPrefix: Bool = false, at position: Int) throws(QuerySyntaxError) {
-        terms += max(words, 1)
-        guard terms <= limits.maxTerms else {
-            throw QuerySyntaxError(
-                message: "the query has more than \(limits.maxTerms) search terms (words and filters)",
-                position: position, query: query, limit: .terms)
-        }
-        if isPrefix { prefixes += 1 }
-        guard prefixes <= limits.maxPrefixes else {
-            throw QuerySyntaxError(
-                message: "the query has more than \(limits.maxPrefixes) prefix terms (word*)",
-                position: position, query: query, limit: .prefixes)
-        }
-    }
-
-    mutating func counted(_ term: TextTerm, at position: Int) throws(QuerySyntaxError) -> TextTerm {
-        switch term.form {
-        case .word: try count(words: 1, at: position)
-        case .prefix: try count(words: 1, isPrefix: true, at: position)
-        case .phrase(let words): try count(words: words.count, at: position)
-        case .exact(let form): try count(words: form.split(whereSeparator: \.isWhitespace).count, at: position)
-        }
-        return term
     }
 
     mutating func primary() throws(QuerySyntaxError) -> QueryNode {
@@ -154,31 +120,35 @@ private struct TokenReader {
                 throw error("empty parentheses", at: token.position)
             }
             guard !atEnd else { throw error("unclosed parenthesis", at: token.position) }
-            try enterNesting(at: token.position)
+            try budget.enter(at: token.position)
             let inner = try orExpression()
             guard let close = peek, close.kind == .close else {
                 throw error("unclosed parenthesis", at: token.position)
             }
             _ = close
             index += 1
-            depth -= 1
+            budget.leave()
             return inner
         case .close:
             throw error("unmatched closing parenthesis", at: token.position)
         case .or, .not:
             throw error("expected a term", at: token.position)
         case .word(let word):
-            return .text(try counted(try textTerm(word: word, position: token.position, column: nil), at: token.position))
+            return .text(try budget.spend(on: try textTerm(word: word, position: token.position, column: nil), at: token.position))
         case .phrase(let phrase):
-            return .text(try counted(try phraseTerm(phrase, position: token.position, column: nil), at: token.position))
+            return .text(try budget.spend(on: try phraseTerm(phrase, position: token.position, column: nil), at: token.position))
         case .exact(let form):
             guard !form.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw error("= needs a word", at: token.position)
             }
-            return .text(try counted(TextTerm(.exact(form)), at: token.position))
+            return .text(try budget.spend(on: TextTerm(.exact(form)), at: token.position))
         case .field(let name, let value, let quoted):
             let node = try field(name: name, value: value, quoted: quoted, position: token.position)
-            if case .text(let term) = node { _ = try counted(term, at: token.position) } else { try count(words: 1, at: token.position) }
+            if case .text(let term) = node {
+                _ = try budget.spend(on: term, at: token.position)
+            } else {
+                try budget.spendOnFilter(at: token.position)
+            }
             return node
         }
     }

@@ -28,7 +28,7 @@ struct SearchCommand: ParsableCommand {
         let started = Date()
         let store = try archive.open()
         let text = query.joined(separator: " ")
-        let search = Search(archive: store, timeLimit: timeLimit > 0 ? .milliseconds(Int64(timeLimit * 1000)) : nil)
+        let search = Search(archive: store, timeLimit: timeLimit > 0 ? .seconds(timeLimit) : nil)
         let page = try search.run(text, limit: all ? nil : limit, offset: offset)
         let milliseconds = Date().timeIntervalSince(started) * 1000
         try actor.trail(store).searched(query: text, results: page.total)
