@@ -116,6 +116,25 @@ import Testing
         #expect(outcome("(" + deepest + ")", search) == .refused(.depth))
     }
 
+    /// Words Voikko does not know, full of a and o (each has up to 255 ä/ö readings to check), next
+    /// to one that matches: FTS5 tokenizes the query for the count, the page and each row's
+    /// snippet; the tokenizer answers the repeats from its cache, with the same terms.
+    @Test func unknownWordsWithManyReadingsAreAnsweredWithSnippets() throws {
+        let archive = try Archive()
+        defer { archive.remove() }
+        let unknown = (0..<(QueryLimits.default.maxTerms - 1)).map { number in
+            "oakoamoasoatoa" + String(repeating: "o", count: number % 5) + "ak" + String(number, radix: 26)
+        }
+        let query = (unknown + ["lasku"]).joined(separator: " OR ")
+        let search = Search(archive: archive.store, timeLimit: nil)
+        for _ in 0..<2 {
+            let page = try search.run(query, limit: 20)
+            #expect(page.total == 25)
+            #expect(page.hits.count == 20)
+            #expect(page.hits.allSatisfy { $0.snippet.contains(SearchHit.highlightStart) })
+        }
+    }
+
     @Test func theMostFiltersAllowedRun() throws {
         let archive = try Archive()
         defer { archive.remove() }
