@@ -82,6 +82,17 @@ import Testing
         #expect(parsed.defects.filter { $0 == .nestingTooDeep }.count == 1)
     }
 
+    @Test func hundredThousandNestedCommentsInHeaders() async throws {
+        let comment = String(repeating: "(", count: Self.levels) + "huom" + String(repeating: ")", count: Self.levels)
+        let headers = "From: Maija <maija@example.fi> \(comment)\nDate: Mon, 6 Jan 2025 10:00:00 +0200 \(comment)\n"
+            + "Subject: comments\nContent-Type: text/plain; \(comment) charset=utf-8\n\nteksti\n"
+        let parsed = await Self.onSmallStack { () -> String? in
+            guard let message = try? MessageParser.parse(Array(headers.utf8)) else { return nil }
+            return (message.from.map(\.address) + [message.plainText]).joined(separator: " ")
+        }
+        #expect(parsed == "maija@example.fi teksti\n")
+    }
+
     @Test func hundredThousandNestedElementsInAnHTMLPart() async throws {
         let html = Self.nested(Self.levels, open: { $0 % 100 == 0 ? "<blockquote><ul><li>" : "<div>" }, innermost: "sisin teksti",
                                close: { $0 % 100 == 0 ? "</li></ul></blockquote>" : "</div>" })
