@@ -85,6 +85,8 @@ import Testing
             "interaction_fts MATCH 'x'", "((((((((((lasku))))))))))", String(repeating: "(", count: 500),
             String(repeating: "lasku ", count: 2000), "lasku\u{0}", "\u{2}lasku\u{3}", "<script>alert(1)</script>",
             "%00", "../../etc/passwd", "customer:' OR 1=1", "tag:\"", "😀 OR 🙃",
+            // The security review's crash: 12,000 levels of parentheses (a stack overflow before).
+            String(repeating: "(", count: 12_000) + "x" + String(repeating: ")", count: 12_000),
         ]
         try await fixture.application().test(.router) { client in
             let session = try await client.signIn("aino", password: ServerFixture.passwords["aino"] ?? "")

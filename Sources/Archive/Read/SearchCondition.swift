@@ -119,9 +119,14 @@ struct SQLCondition {
     }
 
     /// `value` with LIKE's wildcards (`%`, `_`) and the escape character escaped, for `LIKE ? ESCAPE '\\'`.
+    /// Works on Unicode scalars: `%` followed by a combining mark is one character that is not `%`,
+    /// but SQLite's LIKE reads the `%`.
     static func escapeLike(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
+        var escaped = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if scalar == "\\" || scalar == "%" || scalar == "_" { escaped.append("\\") }
+            escaped.append(scalar)
+        }
+        return String(escaped)
     }
 }
