@@ -1,8 +1,8 @@
 /// Escaping for HTML text and attribute values: everything that reaches the page passes here.
-enum HTMLEscape {
+public enum HTMLEscape {
     /// Works on Unicode scalars, not characters: a `"` followed by a combining mark is one
     /// character that is not `"`, yet a browser ends the attribute value at its quote.
-    static func text(_ value: String) -> String {
+    public static func text(_ value: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             switch scalar {
