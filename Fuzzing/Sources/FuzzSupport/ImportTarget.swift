@@ -23,7 +23,7 @@ public struct ImportTarget: Sendable {
     public func importing(_ bytes: [UInt8], as name: String, _ run: Run) {
         let path = folder.write(bytes, as: name)
         do {
-            try run(archive.fresh(), archive.personalIDKey, path)
+            try archive.withFreshCopy { store throws(ImportError) in try run(store, archive.personalIDKey, path) }
         } catch {
             switch error {
             case .file, .source: return

@@ -31,9 +31,19 @@ public struct ScratchFolder: Sendable {
         return target
     }
 
-    /// A failure of the harness itself (not of the code under test): stops with a message that says so.
+    /// A failure of the harness itself (not of the code under test): stops with a message that says
+    /// so, also appended to `$ARKISTO_FUZZ_HARNESS_LOG` (libFuzzer's fork mode keeps no job output).
     public static func harnessFailure(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("fuzz harness: \(message)\n".utf8))
+        let line = Data("fuzz harness: \(message)\n".utf8)
+        FileHandle.standardError.write(line)
+        if let log = ProcessInfo.processInfo.environment["ARKISTO_FUZZ_HARNESS_LOG"] {
+            if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
+            if let handle = FileHandle(forWritingAtPath: log) {
+                handle.seekToEndOfFile()
+                handle.write(line)
+                handle.closeFile()
+            }
+        }
         exit(2)
     }
 }

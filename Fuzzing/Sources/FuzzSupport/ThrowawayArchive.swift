@@ -25,20 +25,23 @@ struct ThrowawayArchive: Sendable {
         }
     }
 
-    /// A fresh copy of the empty archive.
-    func fresh() -> ArchiveStore {
-        let path = folder.file("archive.sqlite")
-        Self.remove(path)
+    /// Runs `body` with a fresh copy of the empty archive, under a name of its own (no handle left
+    /// over from an earlier input can meet it), and deletes the copy afterwards.
+    func withFreshCopy(_ body: (ArchiveStore) throws(ImportError) -> Void) throws(ImportError) {
+        let path = folder.file("archive-\(UUID().uuidString).sqlite")
+        defer { Self.remove(path) }
+        let store: ArchiveStore
         do {
             try FileManager.default.copyItem(atPath: template, toPath: path)
             // A write-ahead log left beside the template holds part of its schema.
             if FileManager.default.fileExists(atPath: template + "-wal") {
                 try FileManager.default.copyItem(atPath: template + "-wal", toPath: path + "-wal")
             }
-            return try ArchiveStore(path: path)
+            store = try ArchiveStore(path: path)
         } catch {
             ScratchFolder.harnessFailure("cannot open a copy of the template archive at \(path): \(error)")
         }
+        try body(store)
     }
 
     private static func remove(_ path: String) {
