@@ -8,6 +8,7 @@ struct Arkisto: AsyncParsableCommand {
             ImportCommand.self, SearchCommand.self, CustomerCommand.self, ComplaintsCommand.self, UnlinkedCommand.self,
             ClassifyCommand.self, SettingsCommand.self, QuarantineCommand.self, OriginalsCommand.self, ParseCommand.self,
             AnalyzeCommand.self, InspectionCommand.self, AuditCommand.self, EraseCommand.self, HoldCommand.self,
-            RetentionCommand.self, ServeCommand.self, UsersCommand.self,
+            RetentionCommand.self, ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self,
+            DoctorCommand.self,
         ])
 }
