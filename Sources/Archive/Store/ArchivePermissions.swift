@@ -20,7 +20,8 @@ public struct ExposedFile: Sendable, Equatable, CustomStringConvertible {
 /// Checking and fixing the permissions of an archive's files: the archive and its audit database
 /// with their `-wal`/`-shm`, the keys, the erasure journal.
 public enum ArchivePermissions {
-    /// The existing files among `paths` (those of `files` when not given) that group or others may access.
+    /// The existing files of the archive (``ArchiveFiles/sensitiveFiles``) and of `extra` (keys kept
+    /// elsewhere) that group or others may access.
     public static func exposed(_ files: ArchiveFiles, also extra: [String] = []) -> [ExposedFile] {
         (files.sensitiveFiles + extra).compactMap { path in
             guard let mode = SecureFiles.permissions(of: path), mode & SecureFiles.exposedBits != 0 else { return nil }
