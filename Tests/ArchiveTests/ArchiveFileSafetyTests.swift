@@ -58,6 +58,27 @@ import Testing
         #expect(try archive.store.verifyAudit().isIntact)
     }
 
+    /// A backup is taken while another connection (an import) holds the write lock, and holds
+    /// what was committed, not what was being written.
+    @Test func aBackupIsTakenWhileAnImportHoldsTheWriteLock() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        let importer = try DatabaseQueue(path: archive.store.path)
+        try importer.write { db in
+            try db.execute(sql: "INSERT INTO import_run (source_kind, arguments, started_at) VALUES ('mail', '[]', 'committed')")
+        }
+        let folder = archive.folder.appendingPathComponent("backup").path
+        try importer.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "INSERT INTO import_run (source_kind, arguments, started_at) VALUES ('mail', '[]', 'uncommitted')")
+            _ = try archive.store.backup(to: folder)
+            try db.execute(sql: "COMMIT")
+        }
+        _ = try ArchiveBackup.verify(folder)
+        let copy = try DatabaseQueue(path: folder + "/" + BackupManifest.Name.archive)
+        #expect(try copy.read { db in try String.fetchAll(db, sql: "SELECT started_at FROM import_run") } == ["committed"])
+    }
+
     @Test func threadsCreatingTheSameArchiveAllSucceedAndTheSchemaIsCreatedOnce() async throws {
         for round in 0..<3 {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arkisto-race-\(UUID().uuidString)")

@@ -80,22 +80,41 @@ import Testing
         #expect(try arkisto.run(["doctor", "--archive", archive], in: folder.url).status == 0)
     }
 
-    @Test func backupVerifyAndRestoreThroughTheCommands() throws {
+    /// Back up, erase a customer, restore: the restored archive erases them again when it is opened.
+    @Test func backupEraseRestoreKeepsTheCustomerErased() throws {
         let folder = try ScratchFolder()
         let archive = folder.path("a.sqlite")
-        _ = try arkisto.run(["search", "lasku", "--archive", archive], in: folder.url)
+        let register = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/register/customers.jsonl").path
+        let imported = try arkisto.run(["import", "customers", "--quiet", register, "--archive", archive], in: folder.url)
+        try #require(imported.status == 0, "\(imported.standardError)")
         let backup = folder.path("backup-1")
         let made = try arkisto.run(["backup", "--to", backup, "--archive", archive], in: folder.url)
         #expect(made.status == 0, "\(made.standardError)")
         #expect(try mode(backup) == 0o700)
         #expect(try arkisto.run(["backup", "verify", backup], in: folder.url).status == 0)
+        let erased = try arkisto.run(["erase", "--customer", "A002", "--reason", "pyyntö", "--archive", archive], in: folder.url)
+        try #require(erased.status == 0, "\(erased.standardError)")
+
         let restoredFolder = folder.path("restored")
         try FileManager.default.createDirectory(atPath: restoredFolder, withIntermediateDirectories: false)
         let restored = restoredFolder + "/a.sqlite"
-        try FileManager.default.copyItem(atPath: archive + ".auditkey", toPath: restored + ".auditkey")
+        for key in [".auditkey", ".pidkey"] {
+            try FileManager.default.copyItem(atPath: archive + key, toPath: restored + key)
+        }
         let result = try arkisto.run(["restore", backup, "--archive", restored, "--journal", archive + ".erasures"], in: folder.url)
         #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("re-applied 1 erasure journal entries (1 customers erased again)"))
         #expect(try mode(restored) == 0o600)
+        let shown = try arkisto.run(["customer", "show", "A002", "--archive", restored], in: folder.url)
+        #expect(shown.status != 0)
+        #expect(try arkisto.run(["customer", "show", "A001", "--archive", restored], in: folder.url).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: backup + "/archive.sqlite"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: restored))
+        for trace in ["Liisa Korhonen", "liisa.korhonen@example.com", "+358500000002", "AS-0000002"] {
+            #expect(before.range(of: Data(trace.utf8)) != nil, "the backup lacks \(trace): the scan would prove nothing")
+            #expect(bytes.range(of: Data(trace.utf8)) == nil, "the restored file still holds \(trace)")
+        }
         #expect(try arkisto.run(["audit", "verify", "--archive", restored], in: folder.url).status == 0)
         let again = try arkisto.run(["restore", backup, "--archive", restored], in: folder.url)
         #expect(again.status != 0)
