@@ -203,7 +203,8 @@ struct AuditDatabase: Sendable {
         String(decoding: (try? JSONEncoder().encode(customers)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
-    private static func entry(_ row: Row) -> AuditEntry {
+    /// An entry from a row of `audit_entry` (or of an older archive's `audit_log`, which has the same columns).
+    static func entry(_ row: Row) -> AuditEntry {
         let customers: String = row["customers"]
         return AuditEntry(
             id: row["id"],

@@ -11,14 +11,8 @@ enum LegacyAuditLog {
             return try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id")
         }
         guard !rows.isEmpty else { return }
-        let entries = rows.map { row in
-            let customers: String = row["customers"]
-            return AuditEntry(
-                at: (row["at"] as String?).flatMap(Timestamp.parse) ?? Date(timeIntervalSince1970: 0),
-                actor: row["actor"], action: AuditAction(rawValue: row["action"]) ?? .search,
-                customers: (try? JSONDecoder().decode([String].self, from: Data(customers.utf8))) ?? [],
-                request: row["request"], resultCount: row["result_count"])
-        }
+        // The same columns as the audit database: its reader decodes them.
+        let entries = rows.map(AuditDatabase.entry)
         try auditLog.append(entries, legacyIDs: rows.map { $0["id"] as Int64? })
     }
 }
