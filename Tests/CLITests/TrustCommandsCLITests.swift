@@ -18,17 +18,31 @@ import Testing
     @Test func auditOutputShowsControlCharactersEscaped() throws {
         let folder = try ScratchFolder()
         let archive = folder.path("a.sqlite")
-        let forged = "lasku\r\n2026-01-01T00:00:00Z  admin  erasure [A002]  erase\u{1B}[2J\u{9B}31m\u{202E}tekcit"
+        let forged = "lasku\r\n2026-01-01T00:00:00Z  admin  erasure [A002]  erase\u{1B}[2J\u{9B}31m\u{202E}tekcit\t\u{7F}\u{2066}hyvitystä Åke"
         _ = try arkisto.run(["search", forged, "--archive", archive], in: folder.url)
         let result = try arkisto.run(["audit", "--archive", archive], in: folder.url)
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3)   // the entry, the count, the final empty string
         #expect(!lines.contains { $0.hasPrefix("2026-01-01") })
-        for scalar in ["\u{1B}", "\r", "\u{9B}", "\u{202E}"] {
+        for scalar in ["\u{1B}", "\r", "\u{9B}", "\u{202E}", "\t", "\u{7F}", "\u{2066}"] {
             #expect(!result.standardOutput.contains(scalar), "printed \(scalar.unicodeScalars.first!.value) raw")
         }
-        #expect(result.standardOutput.contains(#"lasku\r\n2026-01-01T00:00:00Z  admin  erasure [A002]  erase\u{1B}[2J\u{9B}31m\u{202E}tekcit"#))
+        // Escaped where it was, and Finnish letters and other printable text left as they are.
+        #expect(result.standardOutput.contains(
+            #"lasku\r\n2026-01-01T00:00:00Z  admin  erasure [A002]  erase\u{1B}[2J\u{9B}31m\u{202E}tekcit\t\u{7F}\u{2066}hyvitystä Åke"#))
+    }
+
+    /// An error message that quotes the query (or a file name) escapes it too; help is unchanged.
+    @Test func errorMessagesEscapeTheTextTheyQuote() throws {
+        let folder = try ScratchFolder()
+        let failed = try arkisto.run(["search", "lasku\u{1B}[2J\r\nvale (", "--archive", folder.path("a.sqlite")], in: folder.url)
+        #expect(failed.status != 0)
+        #expect(!failed.standardError.contains("\u{1B}"))
+        #expect(failed.standardError.contains(#"lasku\u{1B}[2J\r\nvale ("#))
+        let help = try arkisto.run(["search", "--help"], in: folder.url)
+        #expect(help.status == 0)
+        #expect(help.standardOutput.hasPrefix("OVERVIEW: "))
     }
 
     @Test func auditVerifyPrintsTheHeadAndCatchesAnEditedEntry() throws {
