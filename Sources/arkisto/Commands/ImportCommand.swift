@@ -42,7 +42,7 @@ struct ImportOptions: ParsableArguments {
     var maxArchiveBytes: Int64?
 
     func open() throws -> ArchiveStore {
-        try ArchiveStore(path: archive.path, tokenizer: tokenizer, maxSizeBytes: maxArchiveBytes)
+        try ArchiveOpening.open(path: archive.path, tokenizer: tokenizer, maxSizeBytes: maxArchiveBytes)
     }
 
     func key() throws -> PersonalIDKey {
@@ -238,6 +238,6 @@ struct ImportSummary: Encodable {
         if quarantined > 0 {
             lines.append("See `arkisto quarantine list` for each record set aside, where it came from and why.")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(Output.escaped).joined(separator: "\n")
     }
 }

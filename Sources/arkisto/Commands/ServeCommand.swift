@@ -47,6 +47,10 @@ struct ServeCommand: AsyncParsableCommand {
         if !FileManager.default.fileExists(atPath: usersPath) {
             Output.error("note: no users file at \(usersPath): nobody can sign in (arkisto users add NAME --users \(usersPath))")
         }
+        if FileManager.default.fileExists(atPath: archive.path) {
+            // Warns about exposed files and re-applies the erasure journal to a restored archive.
+            _ = try archive.open()
+        }
         let configuration = ServerConfiguration(
             host: host, port: port, archivePath: archive.path, usersPath: usersPath,
             personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"],
