@@ -130,6 +130,10 @@ import Testing
             #expect(bytes.range(of: Data(trace.utf8)) == nil, "the restored file still holds \(trace)")
         }
         #expect(try arkisto.run(["audit", "verify", "--archive", restored], in: folder.url).status == 0)
+        // The backup and the restore are in the restored archive's audit log.
+        let audit = try arkisto.run(["audit", "--archive", restored], in: folder.url).standardOutput
+        #expect(audit.contains("backup --to \(backup)"))
+        #expect(audit.contains("restore \(backup)"))
         let again = try arkisto.run(["restore", backup, "--archive", restored], in: folder.url)
         #expect(again.status != 0)
         #expect(again.standardError.contains("exists already"))

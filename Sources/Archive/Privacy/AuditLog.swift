@@ -41,6 +41,10 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case signOut = "sign_out"
     /// A signed-in user was refused a page or an API call their role does not allow (403).
     case accessDenied = "access_denied"
+    /// A backup copied the archive (all personal data in it) to a folder.
+    case backup
+    /// A backup was restored as this archive.
+    case restore
 }
 
 /// One line of the append-only audit log: who did what, when, about whom, with how many results.

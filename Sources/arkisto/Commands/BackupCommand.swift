@@ -1,6 +1,7 @@
 import Archive
 import ArgumentParser
 import Foundation
+import Query
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +27,11 @@ struct BackupCreateCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: archive.path) else { throw ValidationError("no archive at \(archive.path)") }
-        let manifest = try archive.open().backup(to: to)
+        let store = try archive.open()
+        // Logged before the copy, so the backup's own audit log holds the entry too.
+        let trail = AuditTrail(archive: store, actor: AuditActor.resolve(nil))
+        try store.appendAudit(trail.entry(.backup, customers: [], request: "backup --to \(to)", results: nil))
+        let manifest = try store.backup(to: to)
         if json {
             try Output.json(manifest)
             return
@@ -68,7 +73,10 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let manifest = try ArchiveBackup.restore(from: directory, to: archive.path, mergingJournals: journal)
-        _ = try archive.open()
+        let store = try archive.open()
+        let trail = AuditTrail(archive: store, actor: AuditActor.resolve(nil))
+        try store.appendAudit(trail.entry(
+            .restore, customers: [], request: "restore \(directory) (backup of \(manifest.createdAt))", results: nil))
         print("restored the backup of \(manifest.createdAt) to \(Output.escaped(archive.path))")
     }
 }

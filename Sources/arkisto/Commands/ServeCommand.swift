@@ -54,6 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, archivePath: archive.path, usersPath: usersPath,
             personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"],
+            auditKeyPath: ArchiveOpening.auditKeyPath(archivePath: archive.path),
             sessionsPath: sessions, importFolders: importFolders, createArchive: create, trustForwardedFor: trustProxy)
         let app = try WebServer.application(configuration) { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
