@@ -8,14 +8,27 @@ public struct ServerConfiguration: Sendable {
     public var usersPath: String
     /// The personal identity code key (default: ARCHIVE.pidkey).
     public var personalIDKeyPath: String?
+    /// The sessions file (default: ARCHIVE.sessions, mode 0600).
+    public var sessionsPath: String?
+    /// Folders whose files admins may import through the server; none turns server-side imports off.
+    public var importFolders: [String]
+    /// Whether a missing archive is created (empty) rather than refused.
+    public var createArchive: Bool
+    /// Behind a reverse proxy: the client's address is the last entry of `X-Forwarded-For`.
+    public var trustForwardedFor: Bool
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, archivePath: String, usersPath: String, personalIDKeyPath: String? = nil
+        host: String = "127.0.0.1", port: Int = 8080, archivePath: String, usersPath: String, personalIDKeyPath: String? = nil,
+        sessionsPath: String? = nil, importFolders: [String] = [], createArchive: Bool = false, trustForwardedFor: Bool = false
     ) {
         self.host = host
         self.port = port
         self.archivePath = archivePath
         self.usersPath = usersPath
         self.personalIDKeyPath = personalIDKeyPath
+        self.sessionsPath = sessionsPath
+        self.importFolders = importFolders
+        self.createArchive = createArchive
+        self.trustForwardedFor = trustForwardedFor
     }
 }

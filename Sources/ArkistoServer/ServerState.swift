@@ -1,14 +1,18 @@
 import Foundation
 import Hummingbird
 
-/// What every route needs: the archive operations, the pages, the users and sessions.
+/// What every route needs: the archive operations, the pages, the users, sessions and sign-in
+/// checks, and the admin's import jobs.
 struct ServerState: Sendable {
     let service: ArchiveService
     let pages: PageRenderer
     let users: UserDirectory
     let sessions: SessionStore
+    let signIn: SignInService
+    let signInTokens: SignInTokens
+    let imports: ImportJobs
 
-    var gate: Gate { Gate(pages: pages) }
+    var gate: Gate { Gate(pages: pages, service: service) }
 }
 
 extension Request {

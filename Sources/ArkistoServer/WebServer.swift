@@ -17,6 +17,27 @@ public enum WebServer {
         _ configuration: ServerConfiguration, users: UsersFile? = nil, logger: Logger? = nil,
         onListening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
     ) throws -> App {
+        let logger = logger ?? Logger(label: "arkisto.server") { StreamLogHandler.standardError(label: $0) }
+        let state = try Self.state(configuration, users: users, logger: logger)
+        let host = configuration.host
+        return Application(
+            router: Self.router(state, trustForwardedFor: configuration.trustForwardedFor),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in
+                onListening(host, channel.localAddress?.port ?? configuration.port)
+            },
+            logger: logger)
+    }
+
+    /// Everything the routes share, opened from a configuration.
+    static func state(_ configuration: ServerConfiguration, users: UsersFile?, logger: Logger) throws -> ServerState {
+        guard configuration.createArchive || FileManager.default.fileExists(atPath: configuration.archivePath) else {
+            throw StartupError(description: """
+                no archive at \(configuration.archivePath): import into it first (arkisto import …), check --archive, \
+                or give --create to serve a new, empty archive
+                """)
+        }
         let store: ArchiveStore
         do {
             store = try ArchiveStore(path: configuration.archivePath)
@@ -33,31 +54,33 @@ public enum WebServer {
                 throw StartupError(description: "\(error)")
             }
         }
-        let state = ServerState(
-            service: ArchiveService(store: store, personalIDKeyPath: configuration.personalIDKeyPath),
-            pages: try PageRenderer(), users: directory, sessions: SessionStore())
-        let logger = logger ?? Logger(label: "arkisto.server") { StreamLogHandler.standardError(label: $0) }
-        let host = configuration.host
-        return Application(
-            router: Self.router(state),
-            configuration: ApplicationConfiguration(
-                address: .hostname(host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in
-                onListening(host, channel.localAddress?.port ?? configuration.port)
-            },
-            logger: logger)
+        let sessionFile: SessionFile
+        do {
+            sessionFile = try SessionFile(path: configuration.sessionsPath ?? configuration.archivePath + ".sessions")
+        } catch {
+            throw StartupError(description: "\(error)")
+        }
+        let service = ArchiveService(store: store, personalIDKeyPath: configuration.personalIDKeyPath)
+        return ServerState(
+            service: service, pages: try PageRenderer(), users: directory, sessions: SessionStore(file: sessionFile, logger: logger),
+            signIn: SignInService(users: directory, throttle: SignInThrottle(), hashing: HashingPool()),
+            signInTokens: try SignInTokens(),
+            imports: ImportJobs(folders: ImportFolders(configuration.importFolders), service: service, logger: logger))
     }
 
-    static func router(_ state: ServerState) -> Router<ArkistoRequestContext> {
+    static func router(_ state: ServerState, trustForwardedFor: Bool) -> Router<ArkistoRequestContext> {
         let router = Router(context: ArkistoRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware(pages: state.pages))
-        router.add(middleware: AuthenticationMiddleware(users: state.users, sessions: state.sessions))
+        router.add(middleware: AuthenticationMiddleware(
+            users: state.users, sessions: state.sessions, trustForwardedFor: trustForwardedFor))
         PublicRoutes().register(on: router)
         SessionRoutes(state: state).register(on: router)
         SearchRoutes(state: state).register(on: router)
         CustomerRoutes(state: state).register(on: router)
         InspectionRoutes(state: state).register(on: router)
         PrivacyRoutes(state: state).register(on: router)
+        ImportRoutes(state: state).register(on: router)
+        SignInLockRoutes(state: state).register(on: router)
         APIRoutes(state: state).register(on: router)
         return router
     }

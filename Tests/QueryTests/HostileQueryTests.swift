@@ -13,7 +13,12 @@ import Testing
         "subject : lasku", "^lasku", "lasku^2", "+lasku", "lasku + vika", "\u{0}", "lasku\u{0}vika", "😀", "%", "_",
         "from:%", "from:_@x", "to:'", "date:..", "date:2025..2024", "kind:", "=", "=\"\"", "= lasku", "\\", "lasku\\",
         String(repeating: "(", count: 500), String(repeating: "lasku ", count: 300), "-lasku -vika",
+        String(repeating: "(", count: 12_000) + "x" + String(repeating: ")", count: 12_000), String(repeating: "-", count: 100_000) + "x",
+        String(repeating: "(", count: 21) + "lasku" + String(repeating: ")", count: 21), String(repeating: "lasku* ", count: 9),
         "from:maija@example.fi -from:maija@example.fi", "(lasku OR vika) -(katkos OR hyvitys)",
+        // A quote carrying a combining mark (found by tools/fuzz query): one character, still a quote.
+        QuotingTests.fuzzCrasher, "lasku\"\u{301}", "\"\u{301}lasku OR vika", "subject:\"\u{301}", "=\"\u{301}x",
+        "lasku\"\u{301} OR \"\u{301}*",
     ]
 
     @Test(arguments: hostile)
@@ -37,6 +42,8 @@ import Testing
             _ = try Search(archive: store).run(query, limit: 5)
         } catch .syntax(let error) {
             #expect(error.position >= 0 && error.position <= query.count)
+        } catch .stopped(let stop) {
+            Issue.record("query \(query.debugDescription) was stopped: \(stop)")
         } catch .archive(let error) {
             Issue.record("query \(query.debugDescription) reached the database as an error: \(error)")
         }

@@ -33,6 +33,16 @@ import Testing
         #expect(try plan("subject:lasku").ranking == "subject : (\"lasku\")")
     }
 
+    /// FTS5 scores and highlights a row in time that grows with the square of the phrases: a
+    /// word repeated is planned once, at every level.
+    @Test func repeatedTermsArePlannedOnce() throws {
+        #expect(try plan("lasku lasku vika lasku").ranking == "\"lasku\" AND \"vika\"")
+        #expect(try plan("lasku -vika -vika").ranking == "\"lasku\" NOT \"vika\"")
+        #expect(try plan("lasku (vika OR vika OR katkos)").ranking == "\"lasku\" AND (\"vika\" OR \"katkos\")")
+        #expect(try plan("(lasku lasku) OR (lasku lasku)").ranking == "((\"lasku\"))")
+        #expect(try plan("-vika -vika").condition == .none(.fullText("\"vika\"")))
+    }
+
     @Test func orOfTextAndFilterIsACondition() throws {
         let plan = try plan("lasku OR has:attachment")
         #expect(plan.ranking == nil)

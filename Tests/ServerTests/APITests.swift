@@ -29,6 +29,10 @@ import Testing
         (.get, "/api/v1/audit", .privacyOfficer, nil),
         (.post, "/api/v1/customers/C3/erasure", .privacyOfficer, #"{"reason": "x", "confirm": "C3", "dry_run": true}"#),
         (.post, "/api/v1/imports", .admin, #"{"source": "mail", "paths": ["/nonexistent"]}"#),
+        (.get, "/api/v1/imports", .admin, nil),
+        (.get, "/api/v1/imports/1", .admin, nil),
+        (.get, "/api/v1/sign-in-locks", .admin, nil),
+        (.post, "/api/v1/sign-in-locks/unlock", .admin, #"{"kind": "account", "name": "aino"}"#),
     ]
 
     @Test func everyRouteNeedsAValidTokenAndTheRightRole() async throws {
@@ -187,9 +191,19 @@ import Testing
 
             try fixture.write("more/uusi.eml", "From: <eero@posti.example>\nSubject: Tuotu rajapinnasta\nMessage-ID: <api-1@posti.example>\n\nKirahvi.\n")
             let admin = fixture.tokens["ada"]
-            let imported = try jsonObject(try await client.api(
-                "/api/v1/imports", token: admin, method: .post, json: "{\"source\": \"mail\", \"paths\": [\"\(fixture.path("more"))\"]}"))
-            #expect(imported["archived"] as? Int == 1)
+            let queued = try await client.api(
+                "/api/v1/imports", token: admin, method: .post, json: #"{"source": "mail", "paths": ["uusi.eml"]}"#)
+            #expect(queued.status == .accepted)
+            let location = try #require(queued.headers[.location])
+            let job = try await client.finishedImport(location, token: admin)
+            #expect(job["state"] as? String == "succeeded")
+            #expect((job["result"] as? [String: Any])?["archived"] as? Int == 1)
+            #expect((job["progress"] as? [String: Any])?["archived"] as? Int == 1)
+            #expect((job["progress"] as? [String: Any])?["percent"] as? Int == 100)
+            #expect(job["requested_by"] as? String == "ada")
+            let listed = try jsonObject(try await client.api("/api/v1/imports", token: admin))
+            #expect((listed["jobs"] as? [[String: Any]])?.count == 1)
+            #expect(try await client.api("/api/v1/imports/99", token: admin).status == .notFound)
             #expect(try await client.api("/api/v1/imports", token: admin, method: .post, json: #"{"source": "fax", "paths": []}"#).status == .badRequest)
         }
     }

@@ -92,7 +92,7 @@ import Testing
             let agentPages = ["/", "/search?q=lasku", "/customers/C1", "/interactions/1", "/interactions/1/attachments/0",
                               "/interactions/1/recording", "/interactions/1/transcript", "/complaints"]
             let officerPages = ["/inspections", "/inspections/1", "/audit", "/customers/C1/erasure"]
-            let adminPages = ["/imports"]
+            let adminPages = ["/imports", "/imports/1", "/sign-in-locks"]
             for uri in agentPages + officerPages + adminPages {
                 let response = try await client.get(uri, nil)
                 #expect(response.status == .seeOther, "\(uri)")

@@ -15,8 +15,11 @@ struct ServerFixture: Sendable {
     static let passwords = ["aino": "agentin-salasana", "olli": "tietosuoja-salasana", "ada": "yllapito-salasana"]
 
     var archivePath: String { root.appendingPathComponent("archive.sqlite").path }
+    var usersPath: String { root.appendingPathComponent("users.json").path }
+    var sessionsPath: String { archivePath + ".sessions" }
+    /// The one import folder (`more/`): admins may import what tests put there.
     var configuration: ServerConfiguration {
-        ServerConfiguration(archivePath: archivePath, usersPath: root.appendingPathComponent("users.json").path)
+        ServerConfiguration(archivePath: archivePath, usersPath: usersPath, importFolders: [path("more")])
     }
 
     init() throws {
@@ -34,6 +37,7 @@ struct ServerFixture: Sendable {
         try write("calls/Master.csv", Self.cdr)
         try Self.write(root, "calls/recordings/rec-1741503120.6.wav", Self.wav)
         try write("calls/transcripts/rec-1741503120.6.vtt", Self.transcript)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("more"), withIntermediateDirectories: true)
 
         let archivePath = path("archive.sqlite")
         let store = try ArchiveStore(path: archivePath)
@@ -77,8 +81,19 @@ struct ServerFixture: Sendable {
         try Data(bytes).write(to: url)
     }
 
-    func application() throws -> WebServer.App {
-        try WebServer.application(configuration, users: users)
+    /// The server over the fixture's archive with its users given directly. `trustForwardedFor`
+    /// lets a test speak from several client addresses (`X-Forwarded-For`).
+    func application(trustForwardedFor: Bool = false) throws -> WebServer.App {
+        var configuration = configuration
+        configuration.trustForwardedFor = trustForwardedFor
+        return try WebServer.application(configuration, users: users)
+    }
+
+    /// The server reading the users file at `usersPath` (written first from `users` when missing),
+    /// so that a test can change users while it runs, as `arkisto users` does.
+    func applicationWithUsersFile() throws -> WebServer.App {
+        if !FileManager.default.fileExists(atPath: usersPath) { try users.save(path: usersPath) }
+        return try WebServer.application(configuration)
     }
 
     func store() throws -> ArchiveStore { try ArchiveStore(path: archivePath) }

@@ -78,6 +78,16 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .post, headers: headers, body: formBody(all))
     }
 
+    /// Polls an import job (`GET /api/v1/imports/{id}`) until it has succeeded or failed.
+    func finishedImport(_ location: String, token: String?) async throws -> [String: Any] {
+        for _ in 0..<500 {
+            let job = try jsonObject(try await api(location, token: token))
+            if ["succeeded", "failed"].contains(job["state"] as? String ?? "") { return job }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        throw TestFailure.missing("a finished import at \(location)")
+    }
+
     func api(_ uri: String, token: String?, method: HTTPRequest.Method = .get, json: String? = nil) async throws -> TestResponse {
         var headers = HTTPFields()
         if let token { headers[.authorization] = "Bearer \(token)" }

@@ -19,6 +19,28 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case fileDownload = "file_download"
     /// The audit log itself was read.
     case auditView = "audit_view"
+    /// Inspection cases were listed or one case was shown.
+    case inspectionView = "inspection_view"
+    /// A case's weak-link review list was shown.
+    case linkReviewView = "link_review_view"
+    /// What an erasure would remove was shown (the erasure page, a dry run).
+    case erasurePreview = "erasure_preview"
+    /// An erasure was asked for and refused (a hold, an open case, no confirmation).
+    case erasureRefused = "erasure_refused"
+    /// Server-side files were imported (who, which paths, the result).
+    case importRun = "import"
+    /// A user signed in.
+    case signIn = "sign_in"
+    /// A sign-in failed: wrong name or password, or refused while throttled.
+    case signInFailed = "sign_in_failed"
+    /// Repeated failures locked an account or a client address out of signing in for a while.
+    case signInLocked = "sign_in_locked"
+    /// An admin lifted a sign-in lock.
+    case signInUnlocked = "sign_in_unlocked"
+    /// A user signed out.
+    case signOut = "sign_out"
+    /// A signed-in user was refused a page or an API call their role does not allow (403).
+    case accessDenied = "access_denied"
 }
 
 /// One line of the append-only audit log: who did what, when, about whom, with how many results.

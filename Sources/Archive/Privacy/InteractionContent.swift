@@ -162,13 +162,15 @@ extension ArchiveStore {
     /// agent named like a customer: their name in a message is the agent's, not the customer's).
     public func isStaffName(_ name: String, ownDomains: [String]) throws(ArchiveError) -> Bool {
         guard !ownDomains.isEmpty else { return false }
+        let domains = String(decoding: (try? JSONEncoder().encode(ownDomains)) ?? Data("[]".utf8), as: UTF8.self)
+        // `name /%` (a name with a team suffix) with the name's own `%` and `_` escaped.
         return try read { db in
             try Bool.fetchOne(db, sql: """
                 SELECT 1 FROM participant p
-                WHERE p.role = 'from' AND (lower(p.name) = lower(?1) OR lower(p.name) LIKE lower(?1) || ' /%')
+                WHERE p.role = 'from' AND (lower(p.name) = lower(?1) OR lower(p.name) LIKE lower(?3) || ' /%' ESCAPE '\\')
                   AND substr(p.address, instr(p.address, '@') + 1) IN (SELECT value FROM json_each(?2))
                 LIMIT 1
-                """, arguments: [name, String(decoding: (try? JSONEncoder().encode(ownDomains)) ?? Data("[]".utf8), as: UTF8.self)])
+                """, arguments: [name, domains, SQLCondition.escapeLike(name)])
                 ?? false
         }
     }

@@ -36,14 +36,28 @@ enum FullTextRanking {
 }
 
 extension ArchiveStore {
-    public func search(_ plan: SearchPlan) throws(ArchiveError) -> SearchPage {
+    /// Runs `plan` on a reader. With a `timeLimit`, the search is stopped when it runs longer
+    /// (``SearchStop/timeLimit(_:)``); a statement SQLite refuses for its size is
+    /// ``SearchStop/tooComplex(_:)``, never a raw SQLite error.
+    public func search(_ plan: SearchPlan, timeLimit: Duration? = nil) throws(ArchiveSearchError) -> SearchPage {
         let condition = plan.condition.map(SQLCondition.init)
-        return try read { db in
-            if let ranking = plan.ranking {
-                try rankedSearch(db, match: ranking, condition: condition, limit: plan.limit, offset: plan.offset)
-            } else {
-                try recentSearch(db, condition: condition, limit: plan.limit, offset: plan.offset)
+        do {
+            return try pool.read { db in
+                try SearchDeadline.run(db, limit: timeLimit) {
+                    if let ranking = plan.ranking {
+                        try rankedSearch(db, match: ranking, condition: condition, limit: plan.limit, offset: plan.offset)
+                    } else {
+                        try recentSearch(db, condition: condition, limit: plan.limit, offset: plan.offset)
+                    }
+                }
             }
+        } catch let stop as SearchStop {
+            throw .stopped(stop)
+        } catch let error as DatabaseError {
+            if let stop = SearchStop.sizeRefusal(in: error.message ?? "") { throw .stopped(stop) }
+            throw .archive(ArchiveError(path: path, underlying: error))
+        } catch {
+            throw .archive(ArchiveError(path: path, underlying: error))
         }
     }
 

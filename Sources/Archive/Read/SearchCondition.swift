@@ -100,10 +100,12 @@ struct SQLCondition {
                          WHERE strength = 'exact' AND customer_id IN (\(marks)))
                 """
         case .ticketTag(let tag):
-            arguments.append(tag.lowercased())
+            // The tag as a whole word of the space-separated list, compared exactly: `%` and `_`
+            // in a tag are characters like any other, not wildcards.
+            arguments.append(" " + tag.lowercased() + " ")
             return """
                 i.id IN (SELECT c.interaction_id FROM ticket_comment c JOIN ticket t ON t.id = c.ticket_id
-                         WHERE (' ' || lower(t.tags) || ' ') LIKE '% ' || ? || ' %')
+                         WHERE instr(' ' || lower(t.tags) || ' ', ?) > 0)
                 """
         case .all(let conditions):
             guard !conditions.isEmpty else { return "1" }
@@ -116,9 +118,15 @@ struct SQLCondition {
         }
     }
 
-    private static func escapeLike(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_")
+    /// `value` with LIKE's wildcards (`%`, `_`) and the escape character escaped, for `LIKE ? ESCAPE '\\'`.
+    /// Works on Unicode scalars: `%` followed by a combining mark is one character that is not `%`,
+    /// but SQLite's LIKE reads the `%`.
+    static func escapeLike(_ value: String) -> String {
+        var escaped = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if scalar == "\\" || scalar == "%" || scalar == "_" { escaped.append("\\") }
+            escaped.append(scalar)
+        }
+        return String(escaped)
     }
 }

@@ -4,21 +4,20 @@ import HTTPTypes
 import Hummingbird
 import Query
 
-/// The privacy officer's API: inspection cases, link reviews, the audit log, erasure; and the
-/// admin's imports.
+/// The privacy officer's API: inspection cases, link reviews, the audit log, erasure.
 struct APIPrivacyRoutes {
     let state: ServerState
 
     func register(on api: RouterGroup<ArkistoRequestContext>) {
         api.get("/inspections") { _, context in
-            let identity = try state.gate.api(context, .privacyOfficer)
+            let identity = try await state.gate.api(context, .privacyOfficer)
             let service = state.service
             let cases = try await state.api(context) { () throws(OperationError) in try service.inspectionCases(by: identity) }
             return Responses.json(CasesJSON(cases: cases.map { InspectionCaseJSON($0) }))
         }
         api.post("/inspections") { request, context in try await self.open(request, context) }
         api.get("/inspections/:id") { _, context in
-            let identity = try state.gate.api(context, .privacyOfficer)
+            let identity = try await state.gate.api(context, .privacyOfficer)
             let id = try apiID(context)
             let service = state.service
             let record = try await state.api(context) { () throws(OperationError) in try service.inspectionCase(id, by: identity) }
@@ -27,13 +26,13 @@ struct APIPrivacyRoutes {
         api.post("/inspections/:id/verify") { _, context in try await self.step(context) { .verify } }
         api.post("/inspections/:id/extend") { request, context in
             var request = request
-            _ = try state.gate.api(context, .privacyOfficer)
+            _ = try await state.gate.api(context, .privacyOfficer)
             let body = try await request.jsonBody(ExtendBody.self, limit: context.maxUploadSize)
             return try await self.step(context) { .extend(months: body.months, reason: body.reason) }
         }
         api.post("/inspections/:id/close") { request, context in
             var request = request
-            _ = try state.gate.api(context, .privacyOfficer)
+            _ = try await state.gate.api(context, .privacyOfficer)
             let body = try await request.jsonBody(CloseBody.self, limit: context.maxUploadSize)
             switch body.outcome {
             case "delivered": return try await self.step(context) { .deliver }
@@ -42,14 +41,14 @@ struct APIPrivacyRoutes {
             }
         }
         api.post("/inspections/:id/report") { _, context in
-            let identity = try state.gate.api(context, .privacyOfficer)
+            let identity = try await state.gate.api(context, .privacyOfficer)
             let id = try apiID(context)
             let service = state.service
             let file = try await state.api(context) { () throws(OperationError) in try service.report(caseID: id, by: identity) }
             return Responses.download(file.bytes, filename: file.filename)
         }
         api.get("/inspections/:id/reviews") { _, context in
-            let identity = try state.gate.api(context, .privacyOfficer)
+            let identity = try await state.gate.api(context, .privacyOfficer)
             let id = try apiID(context)
             let service = state.service
             let items = try await state.api(context) { () throws(OperationError) in try service.reviews(caseID: id, by: identity) }
@@ -58,12 +57,11 @@ struct APIPrivacyRoutes {
         api.post("/inspections/:id/reviews") { request, context in try await self.decide(request, context) }
         api.get("/audit") { request, context in try await self.audit(request, context) }
         api.post("/customers/:id/erasure") { request, context in try await self.erase(request, context) }
-        api.post("/imports") { request, context in try await self.runImport(request, context) }
     }
 
     private func open(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
         var request = request
-        let identity = try state.gate.api(context, .privacyOfficer)
+        let identity = try await state.gate.api(context, .privacyOfficer)
         let body = try await request.jsonBody(OpenCaseBody.self, limit: context.maxUploadSize)
         guard let customer = body.customer, !customer.isEmpty else { return Responses.jsonError(.badRequest, "customer is required") }
         var received: CivilDate?
@@ -88,7 +86,7 @@ struct APIPrivacyRoutes {
     }
 
     private func step(_ context: ArkistoRequestContext, _ make: @escaping @Sendable () -> ArchiveService.CaseStep) async throws -> Response {
-        let identity = try state.gate.api(context, .privacyOfficer)
+        let identity = try await state.gate.api(context, .privacyOfficer)
         let id = try apiID(context)
         let step = make()
         let service = state.service
@@ -98,7 +96,7 @@ struct APIPrivacyRoutes {
 
     private func decide(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
         var request = request
-        let identity = try state.gate.api(context, .privacyOfficer)
+        let identity = try await state.gate.api(context, .privacyOfficer)
         let id = try apiID(context)
         let body = try await request.jsonBody(ReviewDecisionBody.self, limit: context.maxUploadSize)
         guard let decision = ReviewDecision(rawValue: body.decision), decision != .pending else {
@@ -113,7 +111,7 @@ struct APIPrivacyRoutes {
     }
 
     private func audit(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.api(context, .privacyOfficer)
+        let identity = try await state.gate.api(context, .privacyOfficer)
         let fields = request.queryFields
         let customer = fields.nonEmpty("customer")
         let since = try APIRoutes.day(fields.nonEmpty("since"))
@@ -126,10 +124,14 @@ struct APIPrivacyRoutes {
 
     private func erase(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
         var request = request
-        let identity = try state.gate.api(context, .privacyOfficer)
+        let identity = try await state.gate.api(context, .privacyOfficer)
         let registerID = context.pathParameter("id") ?? ""
         let body = try await request.jsonBody(ErasureBody.self, limit: context.maxUploadSize)
         guard body.confirm == registerID else {
+            let service = state.service
+            try await state.api(context) { () throws(OperationError) in
+                try service.refuseErasure(registerID: registerID, why: "the confirmation did not repeat the register id", by: identity)
+            }
             return Responses.jsonError(.badRequest, "confirm must repeat the customer's register id '\(registerID)': nothing was erased")
         }
         let dryRun = body.dryRun ?? false
@@ -138,18 +140,5 @@ struct APIPrivacyRoutes {
             try service.erase(registerID: registerID, reason: body.reason, dryRun: dryRun, by: identity)
         }
         return Responses.json(ErasureJSON(outcome))
-    }
-
-    private func runImport(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        var request = request
-        let identity = try state.gate.api(context, .admin)
-        let body = try await request.jsonBody(ImportBody.self, limit: context.maxUploadSize)
-        guard let source = ImportRequest.Source(rawValue: body.source) else {
-            return Responses.jsonError(.badRequest, "source must be mail, helpdesk, calls or customers")
-        }
-        let service = state.service
-        let job = ImportRequest(source: source, paths: body.paths)
-        let outcome = try await state.api(context) { () throws(OperationError) in try service.runImport(job, by: identity) }
-        return Responses.json(outcome)
     }
 }

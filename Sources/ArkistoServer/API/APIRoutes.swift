@@ -22,7 +22,7 @@ struct APIRoutes {
     }
 
     private func search(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.api(context, .agent)
+        let identity = try await state.gate.api(context, .agent)
         let fields = request.queryFields
         var search = SearchRequest()
         search.query = fields["q"] ?? ""
@@ -56,7 +56,7 @@ struct APIRoutes {
     }
 
     private func customer(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.api(context, .agent)
+        let identity = try await state.gate.api(context, .agent)
         let registerID = context.pathParameter("id") ?? ""
         let service = state.service
         let record = try await state.api(context) { () throws(OperationError) in
@@ -66,7 +66,7 @@ struct APIRoutes {
     }
 
     private func interaction(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.api(context, .agent)
+        let identity = try await state.gate.api(context, .agent)
         let id = try apiID(context)
         let service = state.service
         let record = try await state.api(context) { () throws(OperationError) in try service.interaction(id: id, by: identity) }
@@ -74,7 +74,7 @@ struct APIRoutes {
     }
 
     private func attachment(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.api(context, .agent)
+        let identity = try await state.gate.api(context, .agent)
         let id = try apiID(context)
         guard let index = context.parameters.get("index", as: Int.self), index >= 0 else {
             return Responses.jsonError(.notFound, "no such attachment")
@@ -87,7 +87,7 @@ struct APIRoutes {
     }
 
     private func callFile(_ context: ArkistoRequestContext, transcript: Bool) async throws -> Response {
-        let identity = try state.gate.api(context, .agent)
+        let identity = try await state.gate.api(context, .agent)
         let id = try apiID(context)
         let service = state.service
         let file = try await state.api(context) { () throws(OperationError) in
@@ -97,7 +97,7 @@ struct APIRoutes {
     }
 
     private func complaints(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.api(context, .agent)
+        let identity = try await state.gate.api(context, .agent)
         let since = try APIRoutes.day(request.queryFields.nonEmpty("since"))
         let service = state.service
         let list = try await state.api(context) { () throws(OperationError) in try service.complaints(since: since, by: identity) }

@@ -12,7 +12,7 @@ enum OpenAPIDocument {
             Every call needs `Authorization: Bearer TOKEN` (issued with `arkisto users token NAME`).
             No or an unknown token: 401. A role that may not: 403. Roles: agent (search, customers,
             interactions, complaints), privacy-officer (also inspections, reviews, audit, erasure),
-            admin (also imports). Every read of customer data is written to the audit log with the
+            admin (also imports and sign-in locks). Every read of customer data is written to the audit log with the
             actor `api:NAME`. Errors are `{"error": "...", "status": N}`.
         servers:
           - url: /
@@ -297,7 +297,13 @@ enum OpenAPIDocument {
                 "403": {$ref: "#/components/responses/Forbidden"}
           /api/v1/imports:
             post:
-              summary: Import files on the server; admin
+              summary: Start an import of files in the server's import folders; admin
+              description: |
+                Paths are absolute or relative to an import folder (`arkisto serve --import-dir`);
+                a path outside the import folders, with a `..` part, or with a symbolic link
+                leading out is refused (400) without saying whether it exists. The import runs in
+                the background, one at a time: poll the job at its Location. Every import (and
+                every refusal) is in the audit log. Errors never quote file content.
               requestBody:
                 required: true
                 content:
@@ -307,23 +313,91 @@ enum OpenAPIDocument {
                       required: [source, paths]
                       properties:
                         source: {type: string, enum: [mail, helpdesk, calls, customers]}
-                        paths: {type: array, items: {type: string}, description: paths on the server}
+                        paths: {type: array, items: {type: string}, description: paths inside the import folders}
+              responses:
+                "202":
+                  description: Queued; `Location` is the job's URL
+                  headers:
+                    Location: {schema: {type: string}}
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/ImportJob"}
+                "400": {$ref: "#/components/responses/Error"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+            get:
+              summary: Recent import jobs, newest first; admin
               responses:
                 "200":
-                  description: Every record archived, already present or quarantined
+                  description: The jobs
                   content:
                     application/json:
                       schema:
                         type: object
                         properties:
-                          source: {type: string}
-                          archived: {type: integer}
-                          already_present: {type: integer}
-                          previously_removed: {type: integer}
-                          quarantined: {type: integer}
-                          complaints: {type: integer}
-                          inspection_requests: {type: integer}
-                          seconds: {type: number}
+                          jobs: {type: array, items: {$ref: "#/components/schemas/ImportJob"}}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /api/v1/imports/{id}:
+            get:
+              summary: One import job's state, progress and result; admin
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: integer}}
+              responses:
+                "200":
+                  description: The job
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/ImportJob"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/Error"}
+          /api/v1/sign-in-locks:
+            get:
+              summary: Accounts and client addresses locked out of signing in; admin
+              responses:
+                "200":
+                  description: Locks in force
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          locks:
+                            type: array
+                            items:
+                              type: object
+                              properties:
+                                kind: {type: string, enum: [account, address]}
+                                name: {type: string}
+                                failures: {type: integer}
+                                locked_until: {type: string, format: date-time}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /api/v1/sign-in-locks/unlock:
+            post:
+              summary: Lift a sign-in lock (audited); admin
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [kind, name]
+                      properties:
+                        kind: {type: string, enum: [account, address]}
+                        name: {type: string}
+              responses:
+                "200":
+                  description: Unlocked
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          kind: {type: string}
+                          name: {type: string}
+                          was_locked: {type: boolean}
                 "400": {$ref: "#/components/responses/Error"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
@@ -382,6 +456,38 @@ enum OpenAPIDocument {
                     properties:
                       reviews: {type: array, items: {$ref: "#/components/schemas/Review"}}
           schemas:
+            ImportJob:
+              type: object
+              properties:
+                id: {type: integer}
+                source: {type: string, enum: [mail, helpdesk, calls, customers]}
+                paths: {type: array, items: {type: string}}
+                requested_by: {type: string}
+                state: {type: string, enum: [queued, running, succeeded, failed]}
+                created_at: {type: string, format: date-time}
+                started_at: {type: string, format: date-time}
+                finished_at: {type: string, format: date-time}
+                progress:
+                  type: object
+                  description: records written so far
+                  properties:
+                    archived: {type: integer}
+                    already_present: {type: integer}
+                    quarantined: {type: integer}
+                    percent: {type: integer, description: share of the input read (mail imports; 100 when done)}
+                result:
+                  type: object
+                  description: when succeeded
+                  properties:
+                    source: {type: string}
+                    archived: {type: integer}
+                    already_present: {type: integer}
+                    previously_removed: {type: integer}
+                    quarantined: {type: integer}
+                    complaints: {type: integer}
+                    inspection_requests: {type: integer}
+                    seconds: {type: number}
+                error: {type: string, description: when failed; never quotes file content}
             Error:
               type: object
               properties:

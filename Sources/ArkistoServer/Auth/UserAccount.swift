@@ -35,3 +35,12 @@ public struct UserAccount: Sendable, Codable, Equatable {
 extension CharacterSet {
     fileprivate static let nameCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789._-")
 }
+
+extension UserAccount {
+    /// A digest of the user's password hash (whose salt is new at every `users add`): sessions
+    /// opened before a password change, or before the user was removed and added again, no
+    /// longer match it.
+    var credentialStamp: String {
+        Base64URL.encode(KeyedDigest.sha256(Array("\(name)\n\(passwordHash ?? "")".utf8)))
+    }
+}

@@ -20,17 +20,15 @@ actor UserDirectory {
         modified = nil
     }
 
-    /// The user, when the name and password match.
-    func verify(name: String, password: String) -> UserAccount? {
+    /// What a password must be checked against: the user and their hash, or (for an unknown
+    /// name or a user without a password) no user and a decoy hash, so that checking takes the
+    /// same time either way. The hashing itself happens outside this actor (``SignInService``).
+    func credentials(name: String) -> (user: UserAccount?, hash: PasswordHash) {
         refresh()
         guard let user = file.user(named: name), let stored = user.passwordHash,
               let hash = try? PasswordHash(stored: stored)
-        else {
-            // Spend the same time whether or not the user exists.
-            _ = Self.decoy.matches(password)
-            return nil
-        }
-        return hash.matches(password) ? user : nil
+        else { return (nil, Self.decoy) }
+        return (user, hash)
     }
 
     /// The user holding an API token.

@@ -88,3 +88,20 @@ public struct UsersFile: Sendable, Codable, Equatable {
         return token
     }
 }
+
+extension UsersFile {
+    /// Revokes a user's API tokens: all of them, or only the one with `id`. Returns how many.
+    @discardableResult
+    public mutating func revokeTokens(of name: String, id: String? = nil) throws(Failure) -> Int {
+        guard let index = users.firstIndex(where: { $0.name == name }) else { throw .unknownUser(name) }
+        let before = users[index].tokens.count
+        users[index].tokens.removeAll { id == nil || $0.id == id }
+        return before - users[index].tokens.count
+    }
+
+    /// Removes a user with their password and tokens.
+    public mutating func removeUser(named name: String) throws(Failure) {
+        guard let index = users.firstIndex(where: { $0.name == name }) else { throw .unknownUser(name) }
+        users.remove(at: index)
+    }
+}

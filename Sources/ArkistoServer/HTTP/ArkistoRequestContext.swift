@@ -4,10 +4,17 @@ import Hummingbird
 public struct ArkistoRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     var identity: Identity?
+    /// The peer's IP address as the connection shows it (nil in router tests).
+    let peerAddress: String?
+    /// The client's address for sign-in throttling (set by ``AuthenticationMiddleware``).
+    var clientAddress = "unknown"
+    /// `METHOD /path`, for audit entries about refusals.
+    var requestLine = ""
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         identity = nil
+        peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Form posts and JSON bodies are small.

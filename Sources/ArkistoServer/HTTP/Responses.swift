@@ -58,17 +58,32 @@ struct APIError: Encodable {
     var status: Int
 }
 
-/// `attachment; filename="…"; filename*=UTF-8''…` with the name made safe for a header.
+/// `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266, RFC 8187) with the name made safe:
+/// control characters (C0, C1, line and paragraph separators) and bidirectional formatting
+/// characters (which can make `exe.pdf` show as `fdp.exe`) removed, path separators replaced.
 enum ContentDisposition {
     static func attachment(filename: String) -> String {
-        let plain = String(filename.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F && !"\"\\/;".unicodeScalars.contains(scalar)
+        let cleaned = String(String.UnicodeScalarView(filename.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            if isInvisibleControl(scalar) { return nil }
+            return "/\\".unicodeScalars.contains(scalar) ? "_" : scalar
+        })).trimmingCharacters(in: .whitespaces)
+        let name = cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "download" : String(cleaned.prefix(200))
+        let plain = String(name.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F && !"\"\\;%".unicodeScalars.contains(scalar)
                 ? Character(scalar) : "_"
         })
-        let name = plain.trimmingCharacters(in: .whitespaces).isEmpty ? "download" : plain
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "-._~")
-        let encoded = filename.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
-        return "attachment; filename=\"\(name)\"; filename*=UTF-8''\(encoded)"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? plain
+        return "attachment; filename=\"\(plain)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    /// C0 and C1 controls, DEL, U+2028/U+2029, and the bidirectional marks, embeddings,
+    /// overrides and isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069).
+    static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }

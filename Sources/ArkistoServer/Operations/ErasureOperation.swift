@@ -28,10 +28,29 @@ extension ArchiveService {
             var outcome = ErasureOutcome(
                 registerID: subject.sourceID, name: subject.name, remove: plan.remove.count, redact: plan.redact.count,
                 quarantined: plan.quarantineIDs.count, counts: nil)
-            if !dryRun { outcome.counts = try service.run(plan, redactor: redactor) }
+            if dryRun {
+                try recordNow(
+                    .erasurePreview, identity, customers: [subject.sourceID], request: "erasure dry run of \(subject.sourceID)",
+                    results: plan.remove.count + plan.redact.count)
+            } else {
+                outcome.counts = try service.run(plan, redactor: redactor)
+            }
             return outcome
+        } catch let error as PrivacyError {
+            let refusal = OperationError(error)
+            if case .conflict(let why) = refusal {
+                try recordNow(
+                    .erasureRefused, identity, customers: [subject.sourceID],
+                    request: "\(dryRun ? "erasure dry run" : "erasure") of \(subject.sourceID) refused: \(why)")
+            }
+            throw refusal
         } catch {
-            throw OperationError(error)
+            throw error as? OperationError ?? .failed("\(error)")
         }
+    }
+
+    /// Logs an erasure refused before it reached the archive (no confirmation, no reason).
+    func refuseErasure(registerID: String, why: String, by identity: Identity) throws(OperationError) {
+        try recordNow(.erasureRefused, identity, customers: [registerID], request: "erasure of \(registerID) refused: \(why)")
     }
 }

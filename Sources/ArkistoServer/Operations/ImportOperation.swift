@@ -33,20 +33,24 @@ struct ImportOutcome: Sendable, Encodable {
 }
 
 extension ArchiveService {
-    func runImport(_ request: ImportRequest, by identity: Identity) throws(OperationError) -> ImportOutcome {
+    /// Imports already-resolved paths (see ``ImportFolders``), reporting each batch's running
+    /// tally and, for mail, the share of the input read. A failure's detail (which may quote the file) goes to `logDetail`, never to the caller.
+    func runImport(
+        _ request: ImportRequest, progress: (ImportTally, Double?) -> Void, logDetail: (String) -> Void
+    ) throws(OperationError) -> ImportOutcome {
         guard !request.paths.isEmpty else { throw .invalid("give at least one path") }
-        for path in request.paths where !FileManager.default.fileExists(atPath: path) {
-            throw .invalid("no such file or folder on the server: \(path)")
-        }
         let started = Date()
         do {
             let key = try PersonalIDKey.loadOrCreate(at: personalIDKeyPath)
             let tally: ImportTally
             switch request.source {
-            case .mail: tally = try MailImporter(archive: store, personalIDKey: key).run(paths: request.paths)
-            case .helpdesk: tally = try HelpdeskImporter(archive: store, personalIDKey: key).run(paths: request.paths)
-            case .calls: tally = try CallImporter(archive: store, personalIDKey: key).run(paths: request.paths)
-            case .customers: tally = try CustomerImporter(archive: store, personalIDKey: key).run(paths: request.paths)
+            case .mail:
+                tally = try MailImporter(archive: store, personalIDKey: key).run(paths: request.paths) {
+                    progress($0.tally, $0.fractionDone)
+                }
+            case .helpdesk: tally = try HelpdeskImporter(archive: store, personalIDKey: key).run(paths: request.paths) { progress($0, nil) }
+            case .calls: tally = try CallImporter(archive: store, personalIDKey: key).run(paths: request.paths) { progress($0, nil) }
+            case .customers: tally = try CustomerImporter(archive: store, personalIDKey: key).run(paths: request.paths) { progress($0, nil) }
             }
             let flags = try Classifier(archive: store).apply()
             return ImportOutcome(
@@ -54,7 +58,8 @@ extension ArchiveService {
                 previouslyRemoved: tally.previouslyRemoved, quarantined: tally.quarantined, complaints: flags.complaints,
                 inspectionRequests: flags.inspectionRequests, seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000)
         } catch {
-            throw .invalid("import failed: \(error)")
+            logDetail("\(error)")
+            throw .invalid("the import failed; the reason is in the server log")
         }
     }
 }

@@ -8,17 +8,37 @@ extension ArchiveService {
         InspectionCases(archive: store, audit: trail(identity))
     }
 
+    /// The cases (logged: the list names every case's customer).
     func inspectionCases(by identity: Identity) throws(OperationError) -> [InspectionCaseRecord] {
-        do { return try cases(identity).list(today: CivilDate.todayInFinland) } catch { throw OperationError(error) }
+        let list: [InspectionCaseRecord]
+        do { list = try cases(identity).list(today: CivilDate.todayInFinland) } catch { throw OperationError(error) }
+        try recordNow(
+            .inspectionView, identity, customers: Self.distinct(list.map(\.customerSourceID)), request: "inspection list",
+            results: list.count)
+        return list
     }
 
+    /// One case (logged).
     func inspectionCase(_ id: Int64, by identity: Identity) throws(OperationError) -> InspectionCaseRecord {
-        do { return try cases(identity).find(id) } catch { throw OperationError(error) }
+        let record: InspectionCaseRecord
+        do { record = try cases(identity).find(id) } catch { throw OperationError(error) }
+        try recordNow(.inspectionView, identity, customers: [record.customerSourceID], request: "inspection case \(id)", results: 1)
+        return record
     }
 
-    /// Messages recognised as inspection requests with no case yet.
+    /// Messages recognised as inspection requests with no case yet (logged).
     func unopenedRequests(by identity: Identity) throws(OperationError) -> [(interaction: InteractionSummary, customers: [String])] {
-        do { return try cases(identity).unopenedRequests() } catch { throw OperationError(error) }
+        let requests: [(interaction: InteractionSummary, customers: [String])]
+        do { requests = try cases(identity).unopenedRequests() } catch { throw OperationError(error) }
+        try recordNow(
+            .inspectionView, identity, customers: Self.distinct(requests.flatMap(\.customers)),
+            request: "unopened inspection requests", results: requests.count)
+        return requests
+    }
+
+    static func distinct(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     func openInspection(
@@ -53,12 +73,20 @@ extension ArchiveService {
         }
     }
 
+    /// A case's weak-link review list (logged, with the case's customer).
     func reviews(caseID: Int64, by identity: Identity) throws(OperationError) -> [LinkReviewItem] {
+        let items: [LinkReviewItem]
+        let record: InspectionCaseRecord
         do {
-            return try InspectionReports(archive: store, audit: trail(identity), hasher: nil).reviews(caseID: caseID)
+            record = try cases(identity).find(caseID)
+            items = try InspectionReports(archive: store, audit: trail(identity), hasher: nil).reviews(caseID: caseID)
         } catch {
             throw OperationError(error)
         }
+        try recordNow(
+            .linkReviewView, identity, customers: [record.customerSourceID], request: "link reviews of case \(caseID)",
+            results: items.count)
+        return items
     }
 
     func decideReview(caseID: Int64, sourceRef: String, decision: ReviewDecision, by identity: Identity) throws(OperationError) {

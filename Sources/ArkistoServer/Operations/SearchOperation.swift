@@ -96,6 +96,7 @@ extension ArchiveService {
         } catch {
             switch error {
             case .syntax(let syntax): throw .syntax(syntax)
+            case .stopped(let stop): throw .invalid("\(stop)")
             case .archive(let archive): throw .failed("\(archive)")
             }
         }

@@ -3,12 +3,13 @@ import Hummingbird
 import Mustache
 
 /// The page templates (Swift string constants, so the binary needs no resource files), parsed
-/// once at start. `{{x}}` escapes HTML; the only unescaped values are snippets the server built
-/// from escaped text (``SnippetHTML``).
+/// once at start. `{{x}}` escapes HTML by Unicode scalars (``ScalarHTMLContentType``); the only
+/// unescaped values are snippets the server built from escaped text (``SnippetHTML``).
 struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
     init() throws {
+        MustacheContentTypes.register(ScalarHTMLContentType(), named: ScalarHTMLContentType.name)
         var library = MustacheLibrary()
         let templates: [(String, String)] = [
             (LayoutTemplate.name, LayoutTemplate.text), (LoginTemplate.name, LoginTemplate.text),
@@ -17,10 +18,13 @@ struct PageRenderer: Sendable {
             (ComplaintsTemplate.name, ComplaintsTemplate.text),
             (InspectionsTemplate.name, InspectionsTemplate.text), (InspectionTemplate.name, InspectionTemplate.text),
             (AuditTemplate.name, AuditTemplate.text), (ErasureTemplate.name, ErasureTemplate.text),
-            (ImportTemplate.name, ImportTemplate.text),
+            (ImportTemplate.name, ImportTemplate.text), (ImportJobTemplate.name, ImportJobTemplate.text),
+            (SignInLocksTemplate.name, SignInLocksTemplate.text),
         ]
         for (name, text) in templates {
-            try library.register(text, named: name)
+            // Each template, the layout included, selects the content type itself: an inherited
+            // template is rendered with swift-mustache's default HTML escaping otherwise.
+            try library.register(ScalarHTMLContentType.pragma + text, named: name)
         }
         self.library = library
     }

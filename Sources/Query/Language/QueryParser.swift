@@ -7,17 +7,23 @@ import Foundation
 ///     from:  to:  subject:  customer:  kind:email|ticket|call  is:complaint  is:inspection
 ///     has:attachment  tag:reklamaatio  date:2025  date:2025-03  date:2025-01-01..2025-03-31
 ///
-/// Words next to each other must all match. Any malformed query gets a ``QuerySyntaxError``
-/// pointing at the offending position.
-public struct QueryParser {
+/// Words next to each other must all match. Any malformed query, and any query over one of the
+/// ``QueryLimits``, gets a ``QuerySyntaxError`` pointing at the offending position. The parser
+/// recurses once per level of nesting, so the depth limit bounds its stack, whatever the input.
+public struct QueryParser: Sendable {
     /// The shortest prefix accepted before `*` (shorter ones match most of the archive).
     public static let minimumPrefixLength = 2
 
-    public init() {}
+    public var limits: QueryLimits
+
+    public init(limits: QueryLimits = .default) {
+        self.limits = limits
+    }
 
     public func parse(_ query: String) throws(QuerySyntaxError) -> QueryNode {
+        try checkLength(query)
         var lexer = QueryLexer(query)
-        var reader = TokenReader(tokens: try lexer.tokens(), query: query)
+        var reader = TokenReader(tokens: try lexer.tokens(), query: query, limits: limits)
         guard !reader.atEnd else {
             throw QuerySyntaxError(message: "the query is empty", position: 0, query: query)
         }
@@ -29,12 +35,35 @@ public struct QueryParser {
         }
         return node
     }
+
+    /// Refuses a query longer than ``QueryLimits/maxBytes``, pointing at the first character past it.
+    private func checkLength(_ query: String) throws(QuerySyntaxError) {
+        let bytes = query.utf8.count
+        guard bytes > limits.maxBytes else { return }
+        var position = 0
+        var used = 0
+        for character in query {
+            used += character.utf8.count
+            if used > limits.maxBytes { break }
+            position += 1
+        }
+        throw QuerySyntaxError(
+            message: "the query is \(bytes) bytes long; at most \(limits.maxBytes) are allowed",
+            position: position, query: query, limit: .length)
+    }
 }
 
 private struct TokenReader {
     let tokens: [QueryToken]
     let query: String
+    var budget: QueryBudget
     var index = 0
+
+    init(tokens: [QueryToken], query: String, limits: QueryLimits) {
+        self.tokens = tokens
+        self.query = query
+        budget = QueryBudget(limits: limits, query: query)
+    }
 
     var atEnd: Bool { index >= tokens.count }
     var peek: QueryToken? { atEnd ? nil : tokens[index] }
@@ -74,7 +103,10 @@ private struct TokenReader {
             guard let next = peek, next.kind != .or, next.kind != .close else {
                 throw error("nothing to exclude after '-'", at: token.position)
             }
-            return .not(try unary())
+            try budget.enter(at: token.position)
+            let inner = try unary()
+            budget.leave()
+            return .not(inner)
         }
         return try primary()
     }
@@ -88,28 +120,36 @@ private struct TokenReader {
                 throw error("empty parentheses", at: token.position)
             }
             guard !atEnd else { throw error("unclosed parenthesis", at: token.position) }
+            try budget.enter(at: token.position)
             let inner = try orExpression()
             guard let close = peek, close.kind == .close else {
                 throw error("unclosed parenthesis", at: token.position)
             }
             _ = close
             index += 1
+            budget.leave()
             return inner
         case .close:
             throw error("unmatched closing parenthesis", at: token.position)
         case .or, .not:
             throw error("expected a term", at: token.position)
         case .word(let word):
-            return .text(try textTerm(word: word, position: token.position, column: nil))
+            return .text(try budget.spend(on: try textTerm(word: word, position: token.position, column: nil), at: token.position))
         case .phrase(let phrase):
-            return .text(try phraseTerm(phrase, position: token.position, column: nil))
+            return .text(try budget.spend(on: try phraseTerm(phrase, position: token.position, column: nil), at: token.position))
         case .exact(let form):
             guard !form.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw error("= needs a word", at: token.position)
             }
-            return .text(TextTerm(.exact(form)))
+            return .text(try budget.spend(on: TextTerm(.exact(form)), at: token.position))
         case .field(let name, let value, let quoted):
-            return try field(name: name, value: value, quoted: quoted, position: token.position)
+            let node = try field(name: name, value: value, quoted: quoted, position: token.position)
+            if case .text(let term) = node {
+                _ = try budget.spend(on: term, at: token.position)
+            } else {
+                try budget.spendOnFilter(at: token.position)
+            }
+            return node
         }
     }
 

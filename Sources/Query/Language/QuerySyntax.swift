@@ -59,13 +59,26 @@ public struct QuerySyntaxError: Error, Equatable, Sendable, CustomStringConverti
     public var message: String
     public var position: Int
     public var query: String
+    /// The limit the query is over (``QueryLimits``), or nil when it is malformed.
+    public var limit: QueryLimit? = nil
 
     public var description: String {
         "\(message) at position \(position + 1)"
     }
 
     /// The query with a caret under the offending position, for a terminal (two indented lines).
+    /// A long query is shown as the stretch around the position, cut with `…`.
     public var pointer: String {
-        "  " + query + "\n  " + String(repeating: " ", count: position) + "^"
+        let characters = Array(query)
+        let position = min(max(position, 0), characters.count)
+        let start = max(0, position - Self.pointerContext)
+        let end = min(characters.count, position + Self.pointerContext)
+        let before = start > 0 ? "…" : ""
+        let after = end < characters.count ? "…" : ""
+        return "  " + before + String(characters[start..<end]) + after + "\n  "
+            + String(repeating: " ", count: before.count + position - start) + "^"
     }
+
+    /// How many characters the pointer shows on either side of the position.
+    static let pointerContext = 40
 }

@@ -5,8 +5,18 @@ enum FullTextExpression {
     /// Written before a word to ask the tokenizer for that written form only (`="laskusta"`).
     static let exactFormMarker = "="
 
+    /// `text` as an FTS5 string: in double quotes, each `"` doubled. Quotes are found among the
+    /// Unicode scalars, not the characters: a `"` followed by a combining mark is one character
+    /// that is not `"`, yet FTS5 reads its quote.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var scalars = String.UnicodeScalarView()
+        scalars.append("\"")
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            if scalar == "\"" { scalars.append(scalar) }
+        }
+        scalars.append("\"")
+        return String(scalars)
     }
 
     static func term(_ term: TextTerm) -> String {

@@ -27,6 +27,7 @@ struct SearchPlanner {
             }
         }
         var ranking: String?
+        (positives, negatives) = (positives.uniqued(), negatives.uniqued())
         if !positives.isEmpty {
             ranking = ([positives.joined(separator: " AND ")] + negatives).joined(separator: " NOT ")
         } else {
@@ -51,7 +52,7 @@ struct SearchPlanner {
         case .or(let children):
             let expressions = children.compactMap(fullText)
             guard expressions.count == children.count else { return nil }
-            return "(" + expressions.joined(separator: " OR ") + ")"
+            return "(" + expressions.uniqued().joined(separator: " OR ") + ")"
         case .and(let children):
             var positives: [String] = []
             var negatives: [String] = []
@@ -65,7 +66,8 @@ struct SearchPlanner {
                 }
             }
             guard !positives.isEmpty else { return nil }
-            return "(" + ([positives.joined(separator: " AND ")] + negatives).joined(separator: " NOT ") + ")"
+            let terms = [positives.uniqued().joined(separator: " AND ")] + negatives.uniqued()
+            return "(" + terms.joined(separator: " NOT ") + ")"
         case .not:
             return nil
         }
@@ -96,5 +98,14 @@ struct SearchPlanner {
         case .tag(let tag): .ticketTag(tag)
         case .date(let start, let end): .occurred(start: start, end: end)
         }
+    }
+}
+
+extension Array where Element == String {
+    /// The expressions in order, each once: `lasku lasku` asks no more than `lasku`, but FTS5's
+    /// work for scoring and highlighting grows with the square of the number of phrases.
+    fileprivate func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
     }
 }

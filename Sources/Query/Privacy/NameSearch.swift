@@ -8,11 +8,12 @@ enum NameSearch {
         guard words.count >= 2 else { return [] }
         let phrase = "\"" + words.joined(separator: " ") + "\""
         do {
-            return try Search(archive: archive).run(phrase, limit: nil).hits.map(\.interactionID)
+            // A report must be complete: no time limit.
+            return try Search(archive: archive, timeLimit: nil).run(phrase, limit: nil).hits.map(\.interactionID)
         } catch {
             switch error {
             case .archive(let archiveError): throw archiveError
-            case .syntax: return []
+            case .syntax, .stopped: return []
             }
         }
     }

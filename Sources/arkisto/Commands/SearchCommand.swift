@@ -13,13 +13,23 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "How many results to skip.") var offset = 0
     @Flag(help: "Show every result.") var all = false
     @Flag(help: "Print one JSON object with `total` and `results`.") var json = false
+    @Option(help: ArgumentHelp(
+        "Stop the search after this many seconds (0: no limit).", valueName: "seconds"))
+    var timeLimit: Double = Double(Search.defaultTimeLimit.components.seconds)
     @Argument(help: ArgumentHelp("The query.", valueName: "query")) var query: [String]
+
+    func validate() throws {
+        guard timeLimit >= 0, timeLimit <= 86_400 else {
+            throw ValidationError("--time-limit takes 0 (no limit) to 86400 seconds, not \(timeLimit)")
+        }
+    }
 
     func run() throws {
         let started = Date()
         let store = try archive.open()
         let text = query.joined(separator: " ")
-        let page = try Search(archive: store).run(text, limit: all ? nil : limit, offset: offset)
+        let search = Search(archive: store, timeLimit: timeLimit > 0 ? .seconds(timeLimit) : nil)
+        let page = try search.run(text, limit: all ? nil : limit, offset: offset)
         let milliseconds = Date().timeIntervalSince(started) * 1000
         try actor.trail(store).searched(query: text, results: page.total)
         if json {

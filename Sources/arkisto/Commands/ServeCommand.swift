@@ -8,7 +8,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the agents' web app and the JSON API (OpenAPI at /openapi.yaml).",
         discussion: """
             Users and roles come from the users file (arkisto users add). Binds to 127.0.0.1 unless --host says \
-            otherwise; prints one line `arkisto: listening on http://HOST:PORT` once it accepts connections.
+            otherwise; prints one line `arkisto: listening on http://HOST:PORT` once it accepts connections. \
+            A missing archive is refused unless --create is given. Sessions are kept (as hashes of their ids) in \
+            ARCHIVE.sessions, so a restart signs nobody out. Admins import only from --import-dir folders.
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -19,9 +21,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(
         "The personal identity code key file (default: ARCHIVE.pidkey or $ARKISTO_PERSONAL_ID_KEY).", valueName: "path"))
     var personalIDKey: String?
+    @Option(name: .customLong("import-dir"), help: ArgumentHelp(
+        "A folder whose files admins may import through the server (repeatable; without one, server-side imports are off).",
+        valueName: "folder"))
+    var importFolders: [String] = []
+    @Option(help: ArgumentHelp("The sessions file (default: ARCHIVE.sessions).", valueName: "file"))
+    var sessions: String?
+    @Flag(help: "Create the archive when it does not exist (otherwise a missing archive is refused).")
+    var create = false
+    @Flag(help: "Behind a reverse proxy: take the client's address (for sign-in throttling) from X-Forwarded-For.")
+    var trustProxy = false
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
+        for folder in importFolders {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--import-dir \(folder): no such folder")
+            }
+        }
     }
 
     func run() async throws {
@@ -31,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = ServerConfiguration(
             host: host, port: port, archivePath: archive.path, usersPath: usersPath,
-            personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"])
+            personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"],
+            sessionsPath: sessions, importFolders: importFolders, createArchive: create, trustForwardedFor: trustProxy)
         let app = try WebServer.application(configuration) { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
             FileHandle.standardOutput.write(Data("arkisto: listening on http://\(shown):\(port)\n".utf8))

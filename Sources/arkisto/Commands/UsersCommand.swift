@@ -6,7 +6,8 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Users of the web app and the API: roles, passwords, API tokens (stored only as salted hashes).",
-        subcommands: [UsersAddCommand.self, UsersTokenCommand.self, UsersListCommand.self])
+        subcommands: [UsersAddCommand.self, UsersTokenCommand.self, UsersRevokeCommand.self, UsersRemoveCommand.self, UsersListCommand.self,
+            UsersTokensCommand.self])
 }
 
 struct UsersFileOption: ParsableArguments {
@@ -68,5 +69,52 @@ struct UsersListCommand: ParsableCommand {
         for user in try UsersFile.load(path: file.path).users {
             print("\(user.name)  \(user.role.rawValue)  \(user.passwordHash == nil ? "no password" : "password set")  \(user.tokens.count) tokens")
         }
+    }
+}
+
+struct UsersRevokeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Revoke a user's API tokens (all of them, or one with --token ID); a running server stops accepting them at once.")
+
+    @OptionGroup var file: UsersFileOption
+    @Option(help: ArgumentHelp("Only the token with this id (the hex part after ark_).", valueName: "id")) var token: String?
+    @Argument(help: "The user name.") var name: String
+
+    func run() throws {
+        var users = try UsersFile.load(path: file.path)
+        let revoked = try users.revokeTokens(of: name, id: token)
+        if let token, revoked == 0 { throw ValidationError("\(name) has no token \(token)") }
+        try users.save(path: file.path)
+        print("revoked \(revoked) token\(revoked == 1 ? "" : "s") of \(name)")
+    }
+}
+
+struct UsersRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove a user: their sessions and tokens stop working at once, and do not come back if the name is added again.")
+
+    @OptionGroup var file: UsersFileOption
+    @Argument(help: "The user name.") var name: String
+
+    func run() throws {
+        var users = try UsersFile.load(path: file.path)
+        try users.removeUser(named: name)
+        try users.save(path: file.path)
+        print("removed \(name) from \(file.path)")
+    }
+}
+
+struct UsersTokensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens", abstract: "List a user's API tokens: id (the hex part after ark_) and when issued.")
+
+    @OptionGroup var file: UsersFileOption
+    @Argument(help: "The user name.") var name: String
+
+    func run() throws {
+        guard let user = try UsersFile.load(path: file.path).user(named: name) else { throw UsersFile.Failure.unknownUser(name) }
+        for token in user.tokens { print("\(token.id)  \(token.createdAt)") }
     }
 }

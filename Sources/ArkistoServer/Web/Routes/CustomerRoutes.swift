@@ -15,7 +15,7 @@ struct CustomerRoutes {
     }
 
     private func customer(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .agent)
+        let identity = try await state.gate.web(context, .agent)
         let registerID = context.pathParameter("id") ?? ""
         let service = state.service
         let record = try await state.web(identity, context) { () throws(OperationError) in
@@ -25,7 +25,7 @@ struct CustomerRoutes {
     }
 
     private func interaction(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .agent)
+        let identity = try await state.gate.web(context, .agent)
         let id = try context.idParameter("id")
         let service = state.service
         let record = try await state.web(identity, context) { () throws(OperationError) in try service.interaction(id: id, by: identity) }
@@ -33,7 +33,7 @@ struct CustomerRoutes {
     }
 
     private func attachment(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .agent)
+        let identity = try await state.gate.web(context, .agent)
         let id = try context.idParameter("id")
         guard let index = context.parameters.get("index", as: Int.self), index >= 0 else {
             return state.pages.errorPage(status: .notFound, message: "Liitettä ei löytynyt.", chrome: PageChrome(identity))
@@ -46,7 +46,7 @@ struct CustomerRoutes {
     }
 
     private func callFile(_ context: ArkistoRequestContext, transcript: Bool) async throws -> Response {
-        let identity = try state.gate.web(context, .agent)
+        let identity = try await state.gate.web(context, .agent)
         let id = try context.idParameter("id")
         let service = state.service
         let file = try await state.web(identity, context) { () throws(OperationError) in
@@ -56,7 +56,7 @@ struct CustomerRoutes {
     }
 
     private func complaints(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .agent)
+        let identity = try await state.gate.web(context, .agent)
         let since = request.queryFields.nonEmpty("since")
         let sinceDate = try since.map { day throws(ReadyResponse) in
             guard SearchRequest.isDay(day), let date = Timestamp.parse(day + "T00:00:00Z") else {

@@ -25,7 +25,7 @@ struct InspectionRoutes {
     }
 
     private func list(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .privacyOfficer)
+        let identity = try await state.gate.web(context, .privacyOfficer)
         let service = state.service
         let (cases, requests) = try await state.web(identity, context) { () throws(OperationError) in
             (try service.inspectionCases(by: identity), try service.unopenedRequests(by: identity))
@@ -37,7 +37,7 @@ struct InspectionRoutes {
     private func open(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formFields(limit: context.maxUploadSize)
-        let identity = try state.gate.webForm(context, .privacyOfficer, form)
+        let identity = try await state.gate.webForm(context, .privacyOfficer, form)
         let customer = form.nonEmpty("customer") ?? ""
         let received = try form.nonEmpty("received").map { text throws(ReadyResponse) in
             guard let date = CivilDate(text) else {
@@ -58,7 +58,7 @@ struct InspectionRoutes {
     }
 
     private func show(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .privacyOfficer)
+        let identity = try await state.gate.web(context, .privacyOfficer)
         let id = try context.idParameter("id")
         let service = state.service
         let (record, reviews) = try await state.web(identity, context) { () throws(OperationError) in
@@ -73,7 +73,7 @@ struct InspectionRoutes {
     ) async throws -> Response {
         var request = request
         let form = try await request.formFields(limit: context.maxUploadSize)
-        let identity = try state.gate.webForm(context, .privacyOfficer, form)
+        let identity = try await state.gate.webForm(context, .privacyOfficer, form)
         let id = try context.idParameter("id")
         let step = make(form)
         let service = state.service
@@ -84,7 +84,7 @@ struct InspectionRoutes {
     private func report(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formFields(limit: context.maxUploadSize)
-        let identity = try state.gate.webForm(context, .privacyOfficer, form)
+        let identity = try await state.gate.webForm(context, .privacyOfficer, form)
         let id = try context.idParameter("id")
         let service = state.service
         let file = try await state.web(identity, context) { () throws(OperationError) in try service.report(caseID: id, by: identity) }
@@ -94,7 +94,7 @@ struct InspectionRoutes {
     private func decide(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formFields(limit: context.maxUploadSize)
-        let identity = try state.gate.webForm(context, .privacyOfficer, form)
+        let identity = try await state.gate.webForm(context, .privacyOfficer, form)
         let id = try context.idParameter("id")
         guard let ref = form.nonEmpty("ref"), let decision = form.nonEmpty("decision").flatMap(ReviewDecision.init(rawValue:)),
               decision != .pending

@@ -1,7 +1,7 @@
 import Archive
 import Hummingbird
 
-/// The audit log, erasure with confirmation, and (for admins) imports.
+/// The audit log and erasure with confirmation.
 struct PrivacyRoutes {
     let state: ServerState
 
@@ -9,15 +9,10 @@ struct PrivacyRoutes {
         router.get("/audit") { request, context in try await self.audit(request, context) }
         router.get("/customers/:id/erasure") { _, context in try await self.erasurePage(context) }
         router.post("/customers/:id/erasure") { request, context in try await self.erase(request, context) }
-        router.get("/imports") { _, context in
-            let identity = try self.state.gate.web(context, .admin)
-            return self.state.pages.page(ImportTemplate.name, ImportView(chrome: PageChrome(identity)))
-        }
-        router.post("/imports") { request, context in try await self.runImport(request, context) }
     }
 
     private func audit(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .privacyOfficer)
+        let identity = try await state.gate.web(context, .privacyOfficer)
         let fields = request.queryFields
         let customer = fields.nonEmpty("customer")
         let since = fields.nonEmpty("since")
@@ -35,7 +30,7 @@ struct PrivacyRoutes {
     }
 
     private func erasurePage(_ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .privacyOfficer)
+        let identity = try await state.gate.web(context, .privacyOfficer)
         let registerID = context.pathParameter("id") ?? ""
         let service = state.service
         let plan = try await state.web(identity, context) { () throws(OperationError) in
@@ -47,14 +42,16 @@ struct PrivacyRoutes {
     private func erase(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formFields(limit: context.maxUploadSize)
-        let identity = try state.gate.webForm(context, .privacyOfficer, form)
+        let identity = try await state.gate.webForm(context, .privacyOfficer, form)
         let registerID = context.pathParameter("id") ?? ""
         let reason = form.nonEmpty("reason") ?? ""
         let confirmed = form.nonEmpty("confirm") == registerID
         let service = state.service
         guard confirmed, !reason.isEmpty else {
+            let why = confirmed ? "no reason given" : "the confirmation did not repeat the register id"
             let plan = try await state.web(identity, context) { () throws(OperationError) in
-                try service.erase(registerID: registerID, reason: "", dryRun: true, by: identity)
+                try service.refuseErasure(registerID: registerID, why: why, by: identity)
+                return try service.erase(registerID: registerID, reason: "", dryRun: true, by: identity)
             }
             let message = confirmed ? "Kirjoita poiston syy." : "Vahvistus ei vastaa asiakastunnusta: mitään ei poistettu."
             return state.pages.page(
@@ -64,24 +61,5 @@ struct PrivacyRoutes {
             try service.erase(registerID: registerID, reason: reason, dryRun: false, by: identity)
         }
         return state.pages.page(ErasureTemplate.name, ErasureView(chrome: PageChrome(identity), outcome: outcome))
-    }
-
-    private func runImport(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        var request = request
-        let form = try await request.formFields(limit: context.maxUploadSize)
-        let identity = try state.gate.webForm(context, .admin, form)
-        guard let source = form.nonEmpty("source").flatMap(ImportRequest.Source.init(rawValue:)), let path = form.nonEmpty("path") else {
-            return state.pages.page(
-                ImportTemplate.name, ImportView(chrome: PageChrome(identity), error: "Valitse lähde ja anna polku."), status: .badRequest)
-        }
-        let service = state.service
-        let job = ImportRequest(source: source, paths: [path])
-        switch await Offload.result({ () throws(OperationError) in try service.runImport(job, by: identity) }) {
-        case .success(let outcome):
-            return state.pages.page(ImportTemplate.name, ImportView(chrome: PageChrome(identity), result: outcome))
-        case .failure(let error):
-            return state.pages.page(
-                ImportTemplate.name, ImportView(chrome: PageChrome(identity), error: error.publicMessage), status: error.status)
-        }
     }
 }

@@ -10,7 +10,7 @@ struct SearchRoutes {
     }
 
     private func search(_ request: Request, _ context: ArkistoRequestContext) async throws -> Response {
-        let identity = try state.gate.web(context, .agent)
+        let identity = try await state.gate.web(context, .agent)
         let fields = request.queryFields
         let page = max(1, min(Int(fields["page"] ?? "") ?? 1, 10_000))
         var search = SearchRequest()

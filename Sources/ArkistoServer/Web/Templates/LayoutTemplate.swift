@@ -11,6 +11,7 @@ enum LayoutTemplate {
         <meta name="referrer" content="no-referrer">
         <title>{{$title}}Arkisto{{/title}} – Arkisto</title>
         <link rel="stylesheet" href="/static/app.css">
+        {{$refresh}}{{/refresh}}
         </head>
         <body>
         <header>
@@ -25,6 +26,7 @@ enum LayoutTemplate {
         {{/isOfficer}}
         {{#isAdmin}}
         <a href="/imports">Tuonti</a>
+        <a href="/sign-in-locks">Lukitukset</a>
         {{/isAdmin}}
         <span class="who"><span id="user">{{userName}}</span> ({{roleName}})</span>
         <form method="post" action="/logout" id="logout">

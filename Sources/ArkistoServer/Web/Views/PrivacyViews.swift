@@ -74,5 +74,50 @@ struct ErasureView {
 struct ImportView {
     var chrome: PageChrome?
     var error: String?
+    var jobs: [ImportJobRow] = []
+
+    init(chrome: PageChrome?, error: String? = nil, jobs: [ImportJob] = []) {
+        self.chrome = chrome
+        self.error = error
+        self.jobs = jobs.map(ImportJobRow.init)
+    }
+}
+
+/// An import job as the pages show it (templates see stored properties only).
+struct ImportJobRow {
+    var id: Int
+    var source: String
+    var paths: String
+    var requestedBy: String
+    var state: String
+    var done: Bool
+    var startedAt: String
+    var finishedAt: String
+    var progress: ImportJob.Progress
     var result: ImportOutcome?
+    var error: String?
+
+    init(_ job: ImportJob) {
+        id = job.id
+        source = job.source
+        paths = job.paths.joined(separator: ", ")
+        requestedBy = job.requestedBy
+        state = job.state.rawValue
+        done = job.isDone
+        startedAt = job.startedAt ?? ""
+        finishedAt = job.finishedAt ?? ""
+        progress = job.progress
+        result = job.result
+        error = job.error
+    }
+}
+
+struct ImportJobView {
+    var chrome: PageChrome?
+    var job: ImportJobRow
+
+    init(chrome: PageChrome?, job: ImportJob) {
+        self.chrome = chrome
+        self.job = ImportJobRow(job)
+    }
 }
