@@ -12,6 +12,7 @@ packages=(
   libzstd-dev      # compression of archived originals
   libssl-dev       # SHA-256 (libcrypto)
   pkg-config
+  sqlite3          # the sqlite3 shell: tests tamper with the audit log through it
 )
 
 missing=()

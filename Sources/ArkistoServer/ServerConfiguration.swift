@@ -8,6 +8,8 @@ public struct ServerConfiguration: Sendable {
     public var usersPath: String
     /// The personal identity code key (default: ARCHIVE.pidkey).
     public var personalIDKeyPath: String?
+    /// The key that chains the audit log (default: ARCHIVE.auditkey).
+    public var auditKeyPath: String?
     /// The sessions file (default: ARCHIVE.sessions, mode 0600).
     public var sessionsPath: String?
     /// Folders whose files admins may import through the server; none turns server-side imports off.
@@ -19,13 +21,14 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, archivePath: String, usersPath: String, personalIDKeyPath: String? = nil,
-        sessionsPath: String? = nil, importFolders: [String] = [], createArchive: Bool = false, trustForwardedFor: Bool = false
+        auditKeyPath: String? = nil, sessionsPath: String? = nil, importFolders: [String] = [], createArchive: Bool = false, trustForwardedFor: Bool = false
     ) {
         self.host = host
         self.port = port
         self.archivePath = archivePath
         self.usersPath = usersPath
         self.personalIDKeyPath = personalIDKeyPath
+        self.auditKeyPath = auditKeyPath
         self.sessionsPath = sessionsPath
         self.importFolders = importFolders
         self.createArchive = createArchive

@@ -40,7 +40,7 @@ public enum WebServer {
         }
         let store: ArchiveStore
         do {
-            store = try ArchiveStore(path: configuration.archivePath)
+            store = try ArchiveStore(path: configuration.archivePath, auditKeyPath: configuration.auditKeyPath)
         } catch {
             throw StartupError(description: "\(error)")
         }

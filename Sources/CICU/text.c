@@ -224,3 +224,48 @@ int32_t cicu_is_nfc_utf8(const uint8_t *source, int32_t length) {
     }
     return result;
 }
+
+int32_t cicu_nfc_utf8(const uint8_t *source, int32_t length, uint8_t *destination, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status) || length < 0) {
+        return -1;
+    }
+    // UTF-8 to UTF-16 never yields more units than bytes.
+    UChar *units = malloc(sizeof(UChar) * ((size_t)length + 1));
+    if (units == NULL) {
+        return -1;
+    }
+    int32_t count = 0;
+    u_strFromUTF8WithSub(units, length + 1, &count, (const char *)source, length, 0xFFFD, NULL, &status);
+    if (U_FAILURE(status)) {
+        free(units);
+        return -1;
+    }
+    // NFC of a text is rarely longer than the text; when it is, measure and normalise again.
+    int32_t normalizedCapacity = count + count / 4 + 16;
+    UChar *normalized = malloc(sizeof(UChar) * (size_t)normalizedCapacity);
+    int32_t normalizedLength = normalized == NULL ? -1
+        : unorm2_normalize(nfc, units, count, normalized, normalizedCapacity, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR && normalizedLength > 0) {
+        free(normalized);
+        normalizedCapacity = normalizedLength + 1;
+        normalized = malloc(sizeof(UChar) * (size_t)normalizedCapacity);
+        status = U_ZERO_ERROR;
+        normalizedLength = normalized == NULL ? -1
+            : unorm2_normalize(nfc, units, count, normalized, normalizedCapacity, &status);
+    }
+    free(units);
+    if (normalized == NULL || U_FAILURE(status) || normalizedLength < 0) {
+        free(normalized);
+        return -1;
+    }
+    int32_t utf8Length = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8WithSub((char *)destination, capacity, &utf8Length, normalized, normalizedLength, 0xFFFD, NULL, &status);
+    free(normalized);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) {
+        status = U_ZERO_ERROR;
+    }
+    return U_FAILURE(status) ? -1 : utf8Length;
+}

@@ -25,21 +25,7 @@ import Testing
         #expect(first.customers == ["C1"])
     }
 
-    @Test func theLogCannotBeChangedOrDeleted() throws {
-        let archive = try TemporaryArchive()
-        defer { archive.remove() }
-        let store = archive.store
-        try store.appendAudit(entry(.erasure, ["C1"], at: 1_700_000_000, results: 5))
-        #expect(throws: ArchiveError.self) {
-            try store.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'someone else'") }
-        }
-        #expect(throws: ArchiveError.self) {
-            try store.write { db in try db.execute(sql: "DELETE FROM audit_log") }
-        }
-        #expect(try store.auditEntries().map(\.actor) == ["anna"])
-    }
-
-    @Test func theMigrationAddsThePrivacyTablesToAnExistingArchive() throws {
+    @Test func reopeningKeepsTheLogAndThePrivacyTables() throws {
         let archive = try TemporaryArchive()
         defer { archive.remove() }
         // Reopening migrates nothing twice and keeps what was logged.
@@ -49,9 +35,21 @@ import Testing
         let tables = try reopened.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        for table in ["audit_log", "hold", "inspection_case", "link_review", "tombstone"] {
+        for table in ["hold", "inspection_case", "link_review", "tombstone", "erasure_replay"] {
             #expect(tables.contains(table))
         }
+    }
+
+    @Test func aRefusedChangeIsLoggedBeforeAndItsFailureAfter() throws {
+        let archive = try TemporaryArchive()
+        defer { archive.remove() }
+        // No customer 99: the hold's foreign key refuses it, after its entry was written.
+        #expect(throws: ArchiveError.self) {
+            try archive.store.placeHold(customerID: 99, reason: "riita", audit: entry(.holdAdd, ["C99"], at: 1_700_000_000))
+        }
+        let entries = try archive.store.auditEntries()
+        #expect(entries.map(\.action) == [.holdAdd, .holdAdd])
+        #expect(entries.last?.request.contains("failed") == true)
     }
 }
 

@@ -110,7 +110,7 @@ import Testing
         let store = archive.store
         #expect(try store.write(customers: [customer("C1", [(.email, "old@example.fi")])]) == [.archived])
         #expect(try store.write(customers: [customer("C1", [(.email, "old@example.fi")])]) == [.alreadyPresent])
-        #expect(try store.write(customers: [customer("C1", [(.email, "new@example.fi")])]) == [.archived])
+        #expect(try store.write(customers: [customer("C1", [(.email, "new@example.fi")])]) == [.updated])
         let c1 = try #require(try store.customerIDs(sourceID: "C1").first)
         #expect(try store.customerProfile(id: c1)?.identifiers.map(\.value) == ["new@example.fi"])
         #expect(try store.customerIDs(holding: .email, value: "old@example.fi").isEmpty)

@@ -1,3 +1,4 @@
+import Archive
 import FinnishText
 import Foundation
 @testable import Ingest

@@ -201,8 +201,19 @@ import Testing
             #expect((job["progress"] as? [String: Any])?["archived"] as? Int == 1)
             #expect((job["progress"] as? [String: Any])?["percent"] as? Int == 100)
             #expect(job["requested_by"] as? String == "ada")
+            // A customer given again with other details counts as updated, in the job and its result.
+            try fixture.write("more/register.jsonl", """
+                {"id": "C2", "kind": "person", "name": "Eero Esimerkki", "emails": ["eero@posti.example"], "phones": ["+358 50 7654321"], "customer_number": "AS-1000002", "business_id": null, "personal_id": null, "address": "Uusikatu 2, 00100 HELSINKI", "marketing_consent": true}
+
+                """)
+            let register = try await client.api(
+                "/api/v1/imports", token: admin, method: .post, json: #"{"source": "customers", "paths": ["register.jsonl"]}"#)
+            let registerJob = try await client.finishedImport(try #require(register.headers[.location]), token: admin)
+            #expect((registerJob["result"] as? [String: Any])?["updated"] as? Int == 1)
+            #expect((registerJob["result"] as? [String: Any])?["archived"] as? Int == 0)
+            #expect((registerJob["progress"] as? [String: Any])?["updated"] as? Int == 1)
             let listed = try jsonObject(try await client.api("/api/v1/imports", token: admin))
-            #expect((listed["jobs"] as? [[String: Any]])?.count == 1)
+            #expect((listed["jobs"] as? [[String: Any]])?.count == 2)
             #expect(try await client.api("/api/v1/imports/99", token: admin).status == .notFound)
             #expect(try await client.api("/api/v1/imports", token: admin, method: .post, json: #"{"source": "fax", "paths": []}"#).status == .badRequest)
         }

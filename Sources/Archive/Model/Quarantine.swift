@@ -8,6 +8,10 @@ public enum QuarantineReason: String, Sendable, Codable, CaseIterable, Comparabl
     case tooManyParts = "too_many_parts"
     case notAMessage = "not_a_message"
     case malformedRecord = "malformed_record"
+    /// The comments of a helpdesk ticket beyond the importer's limit per ticket (the first ones are archived).
+    case tooManyComments = "too_many_comments"
+    /// A customer record given again later in the same import: the later record wins.
+    case superseded
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -2,8 +2,17 @@ import Foundation
 
 /// Timestamps as the archive stores them: UTC, `YYYY-MM-DDTHH:MM:SSZ`, which sorts as text.
 public enum Timestamp {
+    /// The seconds since 1970 the format can write: 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z.
+    /// Importers quarantine times outside it; ``format(_:)`` never traps on them.
+    public static let representableSeconds: ClosedRange<Double> = -62_135_596_800...253_402_300_799
+
+    /// The time as stored. A time outside ``representableSeconds`` (or not a number) is written as
+    /// the nearest end of that range, so the text still sorts right; importers check times before.
     public static func format(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        let interval = date.timeIntervalSince1970
+        let clamped = interval.isNaN ? representableSeconds.lowerBound
+            : min(max(interval.rounded(.down), representableSeconds.lowerBound), representableSeconds.upperBound)
+        var seconds = time_t(clamped)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         var text = ""
@@ -36,7 +45,10 @@ public enum Timestamp {
     /// Reads back a stored timestamp; nil for anything else.
     public static func parse(_ text: String) -> Date? {
         let fields = text.split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Int($0) }
-        guard fields.count == 6 else { return nil }
+        guard fields.count == 6, (1...9999).contains(fields[0]), (1...12).contains(fields[1]),
+              (1...31).contains(fields[2]), (0...23).contains(fields[3]), (0...59).contains(fields[4]),
+              (0...60).contains(fields[5])
+        else { return nil }
         var parts = tm()
         parts.tm_year = Int32(fields[0] - 1900)
         parts.tm_mon = Int32(fields[1] - 1)

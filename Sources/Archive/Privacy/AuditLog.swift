@@ -41,6 +41,10 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case signOut = "sign_out"
     /// A signed-in user was refused a page or an API call their role does not allow (403).
     case accessDenied = "access_denied"
+    /// A backup copied the archive (all personal data in it) to a folder.
+    case backup
+    /// A backup was restored as this archive.
+    case restore
 }
 
 /// One line of the append-only audit log: who did what, when, about whom, with how many results.
@@ -71,54 +75,40 @@ public struct AuditEntry: Sendable, Codable, Equatable {
 }
 
 extension ArchiveStore {
-    /// Appends an entry. Entries can never be changed or removed: the table's triggers refuse it.
+    /// Appends an entry to the audit log's own database (``AuditDatabase``): a short transaction
+    /// there that never waits for the archive's writer. Entries can never be changed or removed:
+    /// the table's triggers refuse it, and ``verifyAudit(expecting:)`` finds it when done anyway.
     @discardableResult
     public func appendAudit(_ entry: AuditEntry) throws(ArchiveError) -> Int64 {
-        try write { db in try AuditRows.insert(entry, db) }
+        try auditLog.append([entry]).first ?? 0
     }
 
     /// Entries in the order they were written, optionally only those about one customer (by
     /// register id) and from a moment on.
     public func auditEntries(customer: String? = nil, since: Date? = nil) throws(ArchiveError) -> [AuditEntry] {
-        try read { db in
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible & Sendable] = []
-            if let customer {
-                conditions.append("EXISTS (SELECT 1 FROM json_each(customers) WHERE value = ?)")
-                arguments.append(customer)
-            }
-            if let since {
-                conditions.append("at >= ?")
-                arguments.append(Timestamp.format(since))
-            }
-            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM audit_log \(filter) ORDER BY id", arguments: StatementArguments(arguments)
-            ).map(AuditRows.entry)
+        try auditLog.entries(customer: customer, since: since)
+    }
+
+    /// Checks the audit chain: every entry's MAC, no entry missing, the sealed head, and
+    /// `expected`, a head recorded earlier, still in the log.
+    public func verifyAudit(expecting expected: AuditHead? = nil) throws(ArchiveError) -> AuditVerification {
+        try auditLog.verify(expecting: expected)
+    }
+
+    /// Runs a change that must not happen unlogged (an erasure, retention, a hold, a case): its
+    /// entry is appended first, in the audit database, before the archive is touched; when the
+    /// change then fails, a second entry with the same action records the failure and its reason.
+    func auditedWrite<T>(_ entry: AuditEntry, _ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        try appendAudit(entry)
+        do throws(ArchiveError) {
+            return try write(body)
+        } catch {
+            var failure = entry
+            failure.request += " — failed: \(error.message)"
+            failure.resultCount = nil
+            _ = try? appendAudit(failure)
+            throw error
         }
-    }
-}
-
-/// Reading and writing `audit_log` rows, shared by the operations that log in their own transaction.
-enum AuditRows {
-    static func insert(_ entry: AuditEntry, _ db: Database) throws -> Int64 {
-        let customers = String(decoding: (try? JSONEncoder().encode(entry.customers)) ?? Data("[]".utf8), as: UTF8.self)
-        try db.execute(
-            sql: "INSERT INTO audit_log (at, actor, action, customers, request, result_count) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [Timestamp.format(entry.at), entry.actor, entry.action.rawValue, customers, entry.request, entry.resultCount])
-        return db.lastInsertedRowID
-    }
-
-    static func entry(_ row: Row) -> AuditEntry {
-        let customers: String = row["customers"]
-        return AuditEntry(
-            id: row["id"],
-            at: (row["at"] as String?).flatMap(Timestamp.parse) ?? Date(timeIntervalSince1970: 0),
-            actor: row["actor"],
-            action: AuditAction(rawValue: row["action"]) ?? .search,
-            customers: (try? JSONDecoder().decode([String].self, from: Data(customers.utf8))) ?? [],
-            request: row["request"],
-            resultCount: row["result_count"])
     }
 }
 

@@ -18,8 +18,12 @@ public struct ErasurePlan: Sendable {
     /// Also delete the customer's register record (the tombstone keeps the register id).
     public var removeRegisterRecord: Bool
     public var reason: String
-    /// The audit entry written with the erasure (its time and actor go into the tombstone).
+    /// The audit entry written before the erasure, and again with its counts after it (its time
+    /// and actor go into the tombstone).
     public var audit: AuditEntry
+    /// The erasure journal entry this erasure re-applies (after a restore); nil for a new
+    /// erasure, which appends its own entry to the journal.
+    public var replaying: String?
 
     public init(
         customerID: Int64, customerSourceID: String, remove: [Int64], redact: [Int64], ownIdentifiers: [CustomerIdentifier],
@@ -108,13 +112,18 @@ extension ArchiveStore {
     /// Carries out an erasure in one transaction: removes, redacts with `redacting` (applied to
     /// every text field of a kept interaction: subject, body, participants, attachments, ticket
     /// and call fields), deletes the quarantined records and the register record, writes the
-    /// tombstone and the audit entry, purges the index of deleted entries; then empties the
-    /// write-ahead log. Refused when the customer is on hold or has an open inspection case.
+    /// tombstone, purges the index of deleted entries; then empties the write-ahead log. Refused
+    /// when the customer is on hold or has an open inspection case.
+    ///
+    /// The audit entry is appended before anything changes, and the erasure journal entry inside
+    /// the transaction before anything is removed: an erasure that fails to commit after that is
+    /// completed when the archive is next opened.
     public func erase(_ plan: ErasurePlan, redacting redact: (String) -> String) throws(ArchiveError) -> ErasureCounts {
-        var counts = try write { db -> ErasureCounts in
-            if let block = try Self.block(customerID: plan.customerID, db) {
+        var counts = try auditedWrite(plan.audit) { db -> ErasureCounts in
+            if plan.replaying == nil, let block = try Self.block(customerID: plan.customerID, db) {
                 throw ErasureBlocked(customerSourceID: plan.customerSourceID, reason: block)
             }
+            try journalErasure(plan, db)
             var counts = ErasureCounts(removed: RemovalCounts())
             let removing = Set(plan.remove)
             try InteractionRemoval.fillScope(
@@ -149,11 +158,12 @@ extension ArchiveStore {
                     plan.customerSourceID, Timestamp.format(plan.audit.at), plan.reason, plan.audit.actor,
                     String(decoding: (try? JSONEncoder().encode(counts)) ?? Data("{}".utf8), as: UTF8.self),
                 ])
-            var audit = plan.audit
-            audit.resultCount = counts.removed.interactions + counts.interactionsRedacted
-            _ = try AuditRows.insert(audit, db)
             return counts
         }
+        var done = plan.audit
+        done.request += " — done"
+        done.resultCount = counts.removed.interactions + counts.interactionsRedacted
+        try appendAudit(done)
         counts.logTruncated = truncateWriteAheadLog()
         return counts
     }

@@ -10,9 +10,9 @@ public struct LegalHold: Sendable, Codable, Equatable {
 }
 
 extension ArchiveStore {
-    /// Places a hold (replacing an earlier one's reason) and logs it in the same transaction.
+    /// Places a hold (replacing an earlier one's reason), logged before it is placed.
     public func placeHold(customerID: Int64, reason: String, audit: AuditEntry) throws(ArchiveError) {
-        try write { db in
+        try auditedWrite(audit) { db in
             try db.execute(
                 sql: """
                     INSERT INTO hold (customer_id, reason, placed_by, placed_at) VALUES (?, ?, ?, ?)
@@ -20,18 +20,15 @@ extension ArchiveStore {
                         placed_at = excluded.placed_at
                     """,
                 arguments: [customerID, reason, audit.actor, Timestamp.format(audit.at)])
-            _ = try AuditRows.insert(audit, db)
         }
     }
 
-    /// Lifts a hold; returns whether there was one. Logged in the same transaction.
+    /// Lifts a hold; returns whether there was one. Logged before it is lifted.
     @discardableResult
     public func liftHold(customerID: Int64, audit: AuditEntry) throws(ArchiveError) -> Bool {
-        try write { db in
+        try auditedWrite(audit) { db in
             try db.execute(sql: "DELETE FROM hold WHERE customer_id = ?", arguments: [customerID])
-            let lifted = db.changesCount > 0
-            _ = try AuditRows.insert(audit, db)
-            return lifted
+            return db.changesCount > 0
         }
     }
 

@@ -67,7 +67,7 @@ public struct NewInspectionCase: Sendable {
     }
 }
 
-/// A change to a case; each is logged with the case in one transaction.
+/// A change to a case; each is logged before it is made.
 public enum InspectionCaseChange: Sendable {
     case status(InspectionStatus, reason: String?)
     case extended(months: Int, reason: String)
@@ -76,7 +76,7 @@ public enum InspectionCaseChange: Sendable {
 
 extension ArchiveStore {
     public func insertInspectionCase(_ new: NewInspectionCase, audit: AuditEntry) throws(ArchiveError) -> InspectionCaseRecord {
-        try write { db in
+        try auditedWrite(audit) { db in
             try db.execute(
                 sql: """
                     INSERT INTO inspection_case (customer_id, customer_source_id, received_on, channel, note,
@@ -88,7 +88,6 @@ extension ArchiveStore {
                     new.requestInteractionID, Timestamp.format(audit.at), audit.actor,
                 ])
             let id = db.lastInsertedRowID
-            _ = try AuditRows.insert(audit, db)
             guard let record = try InspectionCaseRows.fetch(id: id, db) else {
                 throw ArchiveError(path: path, underlying: MissingRow(what: "inspection case \(id)"))
             }
@@ -107,12 +106,12 @@ extension ArchiveStore {
         }
     }
 
-    /// Applies a change at `audit.at` and logs it in the same transaction.
+    /// Applies a change at `audit.at`, logged before it is made.
     @discardableResult
     public func updateInspectionCase(id: Int64, _ change: InspectionCaseChange, audit: AuditEntry) throws(ArchiveError)
         -> InspectionCaseRecord
     {
-        try write { db in
+        try auditedWrite(audit) { db in
             let at = Timestamp.format(audit.at)
             switch change {
             case .status(let status, let reason):
@@ -129,7 +128,6 @@ extension ArchiveStore {
                     sql: "UPDATE inspection_case SET report_written_at = ?, report_sha256 = ? WHERE id = ?",
                     arguments: [at, sha256, id])
             }
-            _ = try AuditRows.insert(audit, db)
             guard let record = try InspectionCaseRows.fetch(id: id, db) else {
                 throw ArchiveError(path: path, underlying: MissingRow(what: "inspection case \(id)"))
             }

@@ -60,16 +60,14 @@ extension ArchiveStore {
     public func decideLinkReview(caseID: Int64, interactionID: Int64, decision: ReviewDecision, audit: AuditEntry)
         throws(ArchiveError) -> Bool
     {
-        try write { db in
+        try auditedWrite(audit) { db in
             try db.execute(
                 sql: """
                     UPDATE link_review SET decision = ?, decided_by = ?, decided_at = ?
                     WHERE case_id = ? AND interaction_id = ?
                     """,
                 arguments: [decision.rawValue, audit.actor, Timestamp.format(audit.at), caseID, interactionID])
-            guard db.changesCount > 0 else { return false }
-            _ = try AuditRows.insert(audit, db)
-            return true
+            return db.changesCount > 0
         }
     }
 }

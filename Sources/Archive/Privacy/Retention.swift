@@ -35,8 +35,11 @@ extension ArchiveStore {
     /// customer whose data must stay, with the same guarantees as erasure (index rows deleted with
     /// their exact values and purged, originals, threads and tickets removed when unused, the
     /// write-ahead log emptied). A dry run counts and changes nothing; either way the run is logged.
+    ///
+    /// A run that removes is logged before it starts and again with its count; its digests go
+    /// to the erasure journal before anything is removed.
     public func applyRetention(_ rule: RetentionRule, dryRun: Bool, audit: AuditEntry) throws(ArchiveError) -> RetentionOutcome {
-        var outcome = try write { db -> RetentionOutcome in
+        let change = { (db: Database) throws -> RetentionOutcome in
             var conditions = ["i.occurred_at < ?"]
             var arguments: [any DatabaseValueConvertible & Sendable] = [Timestamp.format(rule.cutoff)]
             if let kind = rule.kind {
@@ -60,17 +63,20 @@ extension ArchiveStore {
             if dryRun {
                 outcome.removed.interactions = removable
             } else {
+                try journalRetention(at: audit.at, db)
                 outcome.removed = try InteractionRemoval.removeScope(db)
                 if outcome.removed.interactions > 0 {
                     try InteractionRemoval.purgeDeletedIndexEntries(db)
                 }
             }
             try InteractionRemoval.dropScope(db)
-            var entry = audit
-            entry.resultCount = outcome.removed.interactions
-            _ = try AuditRows.insert(entry, db)
             return outcome
         }
+        var outcome = try dryRun ? write(change) : auditedWrite(audit, change)
+        var entry = audit
+        if !dryRun { entry.request += " — done" }
+        entry.resultCount = outcome.removed.interactions
+        try appendAudit(entry)
         if !dryRun, outcome.removed.interactions > 0 {
             outcome.logTruncated = truncateWriteAheadLog()
         }

@@ -2,21 +2,31 @@ import CFullTextRank
 import Foundation
 import GRDB
 
-/// One archive: a SQLite file in WAL mode, read concurrently through a pool, written by one writer.
+/// One archive: a SQLite file in WAL mode, read concurrently through a pool, written by one
+/// writer, and beside it the audit log's own database (``AuditDatabase``).
 public struct ArchiveStore: Sendable {
     /// The default archive path, `./arkisto.sqlite`.
     public static let defaultPath = "arkisto.sqlite"
 
     public let path: String
     let pool: DatabasePool
+    let auditLog: AuditDatabase
 
     /// Opens (creating and migrating when needed) the archive at `path`. `tokenizer` applies when
     /// the archive is created; an existing archive keeps the one it was built with.
     ///
     /// `maxSizeBytes` caps the file (SQLite's `max_page_count`, never below its current size): a
     /// write that needs more fails as on a full disk, with ``ArchiveError/isDiskFull`` set.
-    public init(path: String, tokenizer: IndexTokenizer = .finnish, maxSizeBytes: Int64? = nil) throws(ArchiveError) {
+    ///
+    /// A new archive and its audit database are created 0600 (SQLite gives their `-wal` and
+    /// `-shm` the same permissions). Creation and migration run under an exclusive lock
+    /// (``CreationLock``), so processes opening a new archive at once create its schema once.
+    /// `auditKeyPath` defaults to ``ArchiveFiles/auditKey``.
+    public init(
+        path: String, tokenizer: IndexTokenizer = .finnish, maxSizeBytes: Int64? = nil, auditKeyPath: String? = nil
+    ) throws(ArchiveError) {
         self.path = path
+        let files = ArchiveFiles(archive: path)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             db.add(tokenizer: FinnishTokenizer.self)
@@ -43,12 +53,24 @@ public struct ArchiveStore: Sendable {
         }
         configuration.busyMode = .timeout(30)
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator(tokenizer: tokenizer).migrate(pool)
+            (pool, auditLog) = try CreationLock.holding(files.creationLock) {
+                try SecureFiles.createEmptyFile(at: path)
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                let auditLog = try AuditDatabase(path: files.auditDatabase, keyPath: auditKeyPath ?? files.auditKey)
+                let migrator = Schema.migrator(tokenizer: tokenizer)
+                if try !pool.read(migrator.hasCompletedMigrations) {
+                    try LegacyAuditLog.move(from: pool, to: auditLog)
+                    try migrator.migrate(pool)
+                }
+                return (pool, auditLog)
+            }
         } catch {
             throw ArchiveError(path: path, underlying: error)
         }
     }
+
+    /// The files of this archive.
+    public var files: ArchiveFiles { ArchiveFiles(archive: path) }
 
     func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
         do {
@@ -74,12 +96,19 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
     /// SQLite's primary result code when the failure came from SQLite (13 = SQLITE_FULL).
     public var sqliteCode: Int32?
 
+    init(path: String, message: String) {
+        self.path = path
+        self.message = message
+        sqliteCode = nil
+    }
+
     init(path: String, underlying: any Error) {
         self.path = path
         if let error = underlying as? DatabaseError {
-            message = error.message ?? "\(error)"
             sqliteCode = error.resultCode.primaryResultCode.rawValue
+            message = Self.explain(error)
         } else if let error = underlying as? ArchiveError {
+            self.path = error.path
             message = error.message
             sqliteCode = error.sqliteCode
         } else {
@@ -89,6 +118,17 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable {
     }
 
     public var isDiskFull: Bool { sqliteCode == 13 }
+
+    /// Whether another process kept the file locked for longer than the wait (SQLITE_BUSY, SQLITE_LOCKED).
+    public var isBusy: Bool { sqliteCode == 5 || sqliteCode == 6 }
+
+    /// SQLite's message, except for a lock held too long, which it words as `database is locked`.
+    private static func explain(_ error: DatabaseError) -> String {
+        let primary = error.resultCode.primaryResultCode
+        guard primary == .SQLITE_BUSY || primary == .SQLITE_LOCKED else { return error.message ?? "\(error)" }
+        return "the file is busy: another process (an import, an erasure, a backup) kept it locked for longer than "
+            + "the 30 s this one waits; try again when that finishes"
+    }
 
     public var description: String { "archive \(path): \(message)" }
 }

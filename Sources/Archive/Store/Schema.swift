@@ -33,6 +33,18 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5-audit: audit log in its own database, erasure journal replays") { db in
+            // The rows were moved into the audit database (LegacyAuditLog) before this runs.
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS audit_log_no_update;
+                DROP TRIGGER IF EXISTS audit_log_no_delete;
+                DROP TABLE IF EXISTS audit_log;
+                CREATE TABLE erasure_replay (
+                    entry TEXT PRIMARY KEY,
+                    applied_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -37,6 +37,8 @@ public struct PackedOriginal: Sendable {
 
 public enum ImportOutcome: Sendable, Equatable {
     case archived
+    /// A record that replaced a different stored version of itself (a changed customer record).
+    case updated
     case alreadyPresent
     /// Content erased on request or removed by retention before: not archived again.
     case previouslyRemoved

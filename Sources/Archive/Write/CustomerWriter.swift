@@ -4,7 +4,7 @@ import GRDB
 extension ArchiveStore {
     /// Stores customer records in one transaction: new ones are archived, unchanged ones already
     /// present, changed ones (same source id, new content) replace the old record's fields and
-    /// identifiers. A change marks the links stale in the same transaction; call
+    /// identifiers and count as updated. A change marks the links stale in the same transaction; call
     /// ``refreshLinksIfStale()`` once the register is written (a crash in between leaves the mark,
     /// so the next refresh still happens).
     public func write(customers: [NewCustomer]) throws(ArchiveError) -> [ImportOutcome] {
@@ -57,7 +57,7 @@ extension ArchiveStore {
                     try identifier.execute(arguments: [id, i.kind.rawValue, i.value, i.written])
                 }
                 changed = true
-                return .archived
+                return existing == nil ? .archived : .updated
             }
             if changed {
                 try db.execute(sql: """

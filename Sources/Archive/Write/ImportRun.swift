@@ -5,11 +5,13 @@ public struct ImportRunID: Hashable, Sendable {
     public let rawValue: Int64
 }
 
-/// What one import did, counted per input record: every record is archived, already present or
-/// quarantined — or was removed from the archive before (erased on request or past retention) and is
-/// not brought back — so the four add up to the input count.
+/// What one import did, counted per input record: every record is archived, updated (it replaced a
+/// different stored version of itself), already present or quarantined — or was removed from the
+/// archive before (erased on request or past retention) and is not brought back — so the five add
+/// up to the input count.
 public struct ImportTally: Sendable, Equatable, Codable {
     public var archived = 0
+    public var updated = 0
     public var alreadyPresent = 0
     /// Records whose content was erased or removed by retention earlier: not archived again.
     public var previouslyRemoved = 0
@@ -18,11 +20,12 @@ public struct ImportTally: Sendable, Equatable, Codable {
     public init() {}
 
     public var quarantined: Int { quarantinedByReason.values.reduce(0, +) }
-    public var total: Int { archived + alreadyPresent + quarantined + previouslyRemoved }
+    public var total: Int { archived + updated + alreadyPresent + quarantined + previouslyRemoved }
 
     public mutating func add(_ outcome: ImportOutcome) {
         switch outcome {
         case .archived: archived += 1
+        case .updated: updated += 1
         case .alreadyPresent: alreadyPresent += 1
         case .previouslyRemoved: previouslyRemoved += 1
         case .quarantined(let reason): quarantinedByReason[reason, default: 0] += 1

@@ -28,18 +28,32 @@ enum Links {
         try db.execute(sql: insertLinks(scope: "SELECT id FROM interaction"))
     }
 
+    /// The thread evidence is found per thread, not per pair of messages: each identifier a thread
+    /// mentions with exact evidence (and a customer holds) once, with how many of its messages mention
+    /// it, so a ticket of n comments costs n, not n² (a message gets the thread's evidence for an
+    /// identifier when some other message of the thread mentions it).
     private static func insertLinks(scope: String) -> String {
         """
-        WITH evidence (interaction_id, kind, value, location, strength) AS (
+        WITH scope_thread (thread_id) AS (
+            SELECT DISTINCT thread_id FROM interaction WHERE id IN (\(scope)) AND thread_id IS NOT NULL
+        ),
+        thread_exact (thread_id, kind, value, holders, first_holder) AS (
+            SELECT i.thread_id, m.kind, m.value, count(DISTINCT m.interaction_id), min(m.interaction_id)
+            FROM scope_thread t
+            JOIN interaction i ON i.thread_id = t.thread_id
+            JOIN interaction_mention m ON m.interaction_id = i.id AND m.strength = 'exact'
+            WHERE EXISTS (SELECT 1 FROM customer_identifier ci WHERE ci.kind = m.kind AND ci.value = m.value)
+            GROUP BY i.thread_id, m.kind, m.value
+        ),
+        evidence (interaction_id, kind, value, location, strength) AS (
             SELECT m.interaction_id, m.kind, m.value, m.location, m.strength
             FROM interaction_mention m
             WHERE m.interaction_id IN (\(scope))
             UNION
-            SELECT i.id, m.kind, m.value, 'thread', 'exact'
+            SELECT i.id, te.kind, te.value, 'thread', 'exact'
             FROM interaction i
-            JOIN interaction sibling ON sibling.thread_id = i.thread_id AND sibling.id <> i.id
-            JOIN interaction_mention m ON m.interaction_id = sibling.id AND m.strength = 'exact'
-            WHERE i.id IN (\(scope)) AND i.thread_id IS NOT NULL
+            JOIN thread_exact te ON te.thread_id = i.thread_id
+            WHERE i.id IN (\(scope)) AND (te.holders > 1 OR te.first_holder <> i.id)
         )
         INSERT INTO interaction_customer (interaction_id, customer_id, strength, shared, evidence)
         SELECT e.interaction_id, ci.customer_id,

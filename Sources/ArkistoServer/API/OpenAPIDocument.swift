@@ -473,6 +473,7 @@ enum OpenAPIDocument {
                   properties:
                     archived: {type: integer}
                     already_present: {type: integer}
+                    updated: {type: integer, description: records that replaced a different stored record (a customer given again)}
                     quarantined: {type: integer}
                     percent: {type: integer, description: share of the input read (mail imports; 100 when done)}
                 result:
@@ -482,6 +483,7 @@ enum OpenAPIDocument {
                     source: {type: string}
                     archived: {type: integer}
                     already_present: {type: integer}
+                    updated: {type: integer}
                     previously_removed: {type: integer}
                     quarantined: {type: integer}
                     complaints: {type: integer}

@@ -16,10 +16,11 @@ struct ImportJob: Sendable, Encodable {
     struct Progress: Sendable, Encodable, Equatable {
         var archived = 0
         var alreadyPresent = 0
+        var updated = 0
         var quarantined = 0
         var percent: Int?
 
-        enum CodingKeys: String, CodingKey { case archived, alreadyPresent = "already_present", quarantined, percent }
+        enum CodingKeys: String, CodingKey { case archived, alreadyPresent = "already_present", updated, quarantined, percent }
     }
 
     var id: Int
@@ -111,11 +112,13 @@ actor ImportJobs {
         case .success(let outcome):
             await service.record(
                 .importRun, actor: identity.auditActor,
-                request: "\(what): archived \(outcome.archived), already present \(outcome.alreadyPresent), quarantined \(outcome.quarantined)",
+                request: "\(what): archived \(outcome.archived), already present \(outcome.alreadyPresent), "
+                    + "updated \(outcome.updated), quarantined \(outcome.quarantined)",
                 results: outcome.archived, logger: logger)
             jobs[id]?.result = outcome
             jobs[id]?.progress = ImportJob.Progress(
-                archived: outcome.archived, alreadyPresent: outcome.alreadyPresent, quarantined: outcome.quarantined, percent: 100)
+                archived: outcome.archived, alreadyPresent: outcome.alreadyPresent, updated: outcome.updated,
+                quarantined: outcome.quarantined, percent: 100)
             jobs[id]?.state = .succeeded
         case .failure(let error):
             await service.record(.importRun, actor: identity.auditActor, request: "\(what): failed", logger: logger)
@@ -128,10 +131,10 @@ actor ImportJobs {
     /// Progress reports arrive as tasks, possibly out of order: an older (smaller) tally is ignored.
     private func advance(_ id: Int, _ tally: ImportTally, fraction: Double?) {
         guard let job = jobs[id], job.state == .running,
-              tally.total >= job.progress.archived + job.progress.alreadyPresent + job.progress.quarantined
+              tally.total >= job.progress.archived + job.progress.alreadyPresent + job.progress.updated + job.progress.quarantined
         else { return }
         jobs[id]?.progress = ImportJob.Progress(
-            archived: tally.archived, alreadyPresent: tally.alreadyPresent, quarantined: tally.quarantined,
+            archived: tally.archived, alreadyPresent: tally.alreadyPresent, updated: tally.updated, quarantined: tally.quarantined,
             percent: fraction.map { Int(($0 * 100).rounded(.down)) })
     }
 

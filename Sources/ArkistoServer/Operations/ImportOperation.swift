@@ -20,6 +20,8 @@ struct ImportOutcome: Sendable, Encodable {
     var source: String
     var archived: Int
     var alreadyPresent: Int
+    /// Records that replaced a different stored record (a customer given again).
+    var updated: Int
     var previouslyRemoved: Int
     var quarantined: Int
     var complaints: Int
@@ -27,7 +29,7 @@ struct ImportOutcome: Sendable, Encodable {
     var seconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case source, archived, alreadyPresent = "already_present", previouslyRemoved = "previously_removed", quarantined
+        case source, archived, alreadyPresent = "already_present", updated, previouslyRemoved = "previously_removed", quarantined
         case complaints, inspectionRequests = "inspection_requests", seconds
     }
 }
@@ -55,7 +57,7 @@ extension ArchiveService {
             let flags = try Classifier(archive: store).apply()
             return ImportOutcome(
                 source: request.source.rawValue, archived: tally.archived, alreadyPresent: tally.alreadyPresent,
-                previouslyRemoved: tally.previouslyRemoved, quarantined: tally.quarantined, complaints: flags.complaints,
+                updated: tally.updated, previouslyRemoved: tally.previouslyRemoved, quarantined: tally.quarantined, complaints: flags.complaints,
                 inspectionRequests: flags.inspectionRequests, seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000)
         } catch {
             logDetail("\(error)")

@@ -48,6 +48,14 @@ int32_t cicu_fold_utf8(const uint8_t *source, int32_t length, uint8_t *destinati
 /// answers yes for every character): 1 if so; 0 when it is not, may not be, or cannot be checked.
 int32_t cicu_is_nfc_utf8(const uint8_t *source, int32_t length);
 
+/// Unicode Normalization Form C of UTF-8 text, in time linear in its length (Foundation's
+/// `precomposedStringWithCanonicalMapping` moves the rest of the text for each change, which is
+/// quadratic on large garbage). Invalid UTF-8 becomes U+FFFD.
+///
+/// Writes at most `capacity` bytes to `destination` and returns the full length of the result,
+/// which may exceed `capacity` (call again with a larger buffer), or a negative value on error.
+int32_t cicu_nfc_utf8(const uint8_t *source, int32_t length, uint8_t *destination, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

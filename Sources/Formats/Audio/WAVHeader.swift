@@ -89,6 +89,7 @@ public enum WAVHeader {
                     // RF64 keeps the real size in ds64; a recorder that never finished writes all ones.
                     dataBytes = ds64DataBytes ?? available
                 }
+                guard dataBytes >= 0 else { throw .invalid("'ds64' data size \(dataBytes) is negative") }
                 guard dataBytes <= available else {
                     throw .truncated("the 'data' chunk declares \(dataBytes) bytes, the file holds \(available)")
                 }

@@ -5,7 +5,8 @@ import Foundation
 /// double quotes with `""` escapes, columns accountcode, src, dst, dcontext, clid, channel, dstchannel,
 /// lastapp, lastdata, start, answer, end, duration, billsec, disposition, amaflags, uniqueid, userfield.
 ///
-/// Tolerated: unquoted fields, CRLF line ends, blank lines, a missing userfield column (17 columns)
+/// Tolerated: unquoted fields, CRLF line ends, blank lines, line breaks inside a quoted field (the
+/// row stays one record), a stray NUL byte (that row alone is a ``RecordError``), a missing userfield column (17 columns)
 /// and up to three trailing columns that newer Asterisk versions can add (peeraccount, linkedid,
 /// sequence), which are ignored. Any other column count, an unreadable time or a non-numeric duration
 /// is a ``RecordError`` for that row; reading goes on with the next.
@@ -30,16 +31,22 @@ public struct CDRReader: Sequence, Sendable {
     public static var defaultTimeZone: TimeZone { TimeZone(identifier: "Europe/Helsinki") ?? .gmt }
 
     public func makeIterator() -> Iterator {
-        let rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false)
+        var rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: true)
+        rows.acceptedFieldCounts = CDRRowDecoder.acceptedFieldCounts
         return Iterator(path: path, rows: rows, timeZone: timeZone)
     }
 
     /// Rejects files that are plainly not a CDR: binary data, text without commas, a header row.
     /// Anything else is judged row by row.
     private func checkFormat() throws(FormatFileError) {
+        let start: [UInt8]
+        switch file.bytes(at: 0, count: 4096) {
+        case .success(let bytes): start = bytes
+        case .failure(let error): throw FormatFileError(path: path, reason: error.description)
+        }
+        if let what = BinarySniff.nonText(start) { throw FormatFileError(path: path, reason: "not a CDR file: \(what)") }
         var rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false)
         guard let first = rows.next() else { return }
-        if first.raw.contains(0) { throw FormatFileError(path: path, reason: "not a CDR file: binary data") }
         guard let fields = first.fields else { return }
         if fields.count == 1 {
             throw FormatFileError(
@@ -64,6 +71,7 @@ public struct CDRReader: Sequence, Sendable {
                 .failure(RecordError(path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: reason))
             }
             guard let fields = row.fields else { return failure(row.problem ?? "unreadable row") }
+            if let reason = BinarySniff.nulReason(row.raw) { return failure(reason) }
             do {
                 let record = try CDRRowDecoder.decode(fields, timeZone: timeZone)
                 return .success(SourceRecord(value: record, line: row.line, byteOffset: row.offset, raw: row.raw))
@@ -76,8 +84,11 @@ public struct CDRReader: Sequence, Sendable {
 
 /// Builds a ``CallDetailRecord`` from the fields of one row.
 enum CDRRowDecoder {
+    /// 17 columns without userfield, 18 with it, up to three more from newer Asterisk versions.
+    static let acceptedFieldCounts = 17...21
+
     static func decode(_ fields: [String], timeZone: TimeZone) throws(RecordFailure) -> CallDetailRecord {
-        guard (17...21).contains(fields.count) else {
+        guard acceptedFieldCounts.contains(fields.count) else {
             throw RecordFailure("\(fields.count) fields, expected \(CDRReader.columnCount)")
         }
         let callerID = fields[4].trimmed
@@ -117,13 +128,24 @@ enum CDRRowDecoder {
         return date
     }
 
+    /// The longest call a CDR may record: about 31 years, far beyond any real call, and small enough
+    /// for every later use of the value (minutes and seconds, 32-bit formats) to stay in range.
+    static let maxSeconds = 1_000_000_000
+
     /// 0 for an empty field.
     private static func seconds(_ field: String, _ name: String) throws(RecordFailure) -> Int {
         let text = field.trimmed
         if text.isEmpty { return 0 }
+        let isDigits = text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         guard let value = Int(text), value >= 0 else {
+            if isDigits { throw outOfRange() }  // more digits than an Int holds
             throw RecordFailure("\(name): not a number of seconds: \(RecordFailure.quoted(text))")
         }
+        guard value <= maxSeconds else { throw outOfRange() }
         return value
+
+        func outOfRange() -> RecordFailure {
+            RecordFailure("\(name): out of range (at most \(maxSeconds) seconds): \(RecordFailure.quoted(text))")
+        }
     }
 }

@@ -50,7 +50,7 @@ public struct CustomerListReader: Sequence, Sendable {
         if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
             throw FormatFileError(path: path, reason: "UTF-16 text; save the list as UTF-8")
         }
-        if start.contains(0) { throw FormatFileError(path: path, reason: "binary data, not a customer list") }
+        if let what = BinarySniff.nonText(start) { throw FormatFileError(path: path, reason: "\(what), not a customer list") }
         let body = start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start[...]
         switch body.first(where: { !ASCII.isWhitespace($0) }) {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
@@ -70,23 +70,27 @@ public struct CustomerListReader: Sequence, Sendable {
     public func makeIterator() -> Iterator {
         if let layout {
             var rows = CSVRecordReader(file: file, separator: layout.separator, allowsLineBreaksInFields: true)
-            rows.expectedFieldCount = layout.columns.count
-            return Iterator(jsonLines: nil, csv: CSVCustomerRows(path: path, layout: layout, rows: rows))
+            rows.acceptedFieldCounts = layout.columns.count...layout.columns.count
+            return Iterator(path: path, jsonLines: nil, csv: CSVCustomerRows(path: path, layout: layout, rows: rows))
         }
         let records = JSONLinesRecords(file: file) { json throws(RecordFailure) in
             try CustomerJSONDecoder.decode(json)
         }
-        return Iterator(jsonLines: records, csv: nil)
+        return Iterator(path: path, jsonLines: records, csv: nil)
     }
 
     public struct Iterator: IteratorProtocol, Sendable {
+        fileprivate let path: String
         // Exactly one is set. Mutated in place through optional chaining, so buffers are never copied.
         fileprivate var jsonLines: JSONLinesRecords<CustomerRecord>?
         fileprivate var csv: CSVCustomerRows?
 
+        /// A record holding a NUL byte (a stray one in a text file) is a ``RecordError`` of its own.
         public mutating func next() -> Result<SourceRecord<CustomerRecord>, RecordError>? {
-            if jsonLines != nil { return jsonLines?.next() }
-            return csv?.next()
+            let next = jsonLines != nil ? jsonLines?.next() : csv?.next()
+            guard case .success(let record)? = next, let reason = BinarySniff.nulReason(record.raw) else { return next }
+            return .failure(RecordError(
+                path: path, line: record.line, byteOffset: record.byteOffset, raw: record.raw, reason: reason))
         }
     }
 }

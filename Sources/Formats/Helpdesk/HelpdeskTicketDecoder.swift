@@ -118,7 +118,9 @@ enum HelpdeskTicketDecoder {
         return result
     }
 
-    /// nil when the member is missing, null or empty; an ISO 8601 string or seconds since 1970.
+    /// nil when the member is missing, null or empty; an ISO 8601 string or seconds since 1970
+    /// (milliseconds when that many); a failure naming the member for anything else, a time out of
+    /// ``InstantRange`` included.
     private static func timestamp(_ json: JSONValue, _ key: String) throws(RecordFailure) -> Date? {
         guard let value = json[key], !value.isNull else { return nil }
         switch value {
@@ -127,13 +129,14 @@ enum HelpdeskTicketDecoder {
             guard let date = ISO8601Timestamp.parse(text) else {
                 throw RecordFailure("\(key): not an ISO 8601 time: \(RecordFailure.quoted(text))")
             }
-            return date
+            return try InstantRange.instant(secondsSince1970: date.timeIntervalSince1970, field: key, written: text)
         case .number(let literal):
             guard let seconds = Double(literal), seconds.isFinite else {
-                throw RecordFailure("\(key): not a time: \(literal)")
+                throw RecordFailure("\(key): not a time: \(RecordFailure.quoted(literal))")
             }
             // Exporters that write numbers use seconds, some milliseconds since 1970.
-            return Date(timeIntervalSince1970: abs(seconds) >= 1e11 ? seconds / 1000 : seconds)
+            let scaled = abs(seconds) >= 1e11 ? seconds / 1000 : seconds
+            return try InstantRange.instant(secondsSince1970: scaled, field: key, written: literal)
         default:
             throw RecordFailure("\(key): expected a time, found \(value.kindName)")
         }

@@ -3,7 +3,7 @@ import FileInput
 /// whose quoted field holds line breaks spans several lines. Blank lines are skipped.
 ///
 /// A quoted field left open is given up after `maxRecordLines` lines, at the end of the file, or when
-/// the joined lines do not give `expectedFieldCount` fields (a stray quote closed by the quotes of a
+/// the joined lines do not give a field count in `acceptedFieldCounts` (a stray quote closed by the quotes of a
 /// later row): the first line is reported as a problem and the lines after it are read again as
 /// records of their own, so one stray quote costs one record.
 struct CSVRecordReader: Sendable {
@@ -17,8 +17,9 @@ struct CSVRecordReader: Sendable {
     }
 
     var separator: UInt8
-    /// The number of fields a record spanning several lines must have (a header's column count).
-    var expectedFieldCount: Int?
+    /// The numbers of fields a record spanning several lines may have (a header's column count, the
+    /// column counts of a CDR).
+    var acceptedFieldCounts: ClosedRange<Int>?
     private var lines: LineReader
     private let allowsLineBreaksInFields: Bool
     private let maxRecordLines: Int
@@ -57,7 +58,7 @@ struct CSVRecordReader: Sendable {
         var previousTerminator = first.terminator
         while true {
             if case .fields(let fields) = CSVLine.split(raw, separator: separator) {
-                if continuation.isEmpty || expectedFieldCount == nil || fields.count == expectedFieldCount {
+                if continuation.isEmpty || acceptedFieldCounts?.contains(fields.count) ?? true {
                     return Row(fields: fields, problem: nil, line: first.number, offset: first.offset, raw: raw)
                 }
                 break

@@ -37,8 +37,8 @@ public struct CallImporter: Sendable {
             let transcripts = transcriptsFolder ?? (folder as NSString).appendingPathComponent("transcripts")
             try RecordBatches(archive: archive).run(reader, into: writer, progress: progress) { record in
                 let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
-                return .archive(original, interaction(
-                    of: record.value, digest: original.digest, recordings: recordings, transcripts: [transcripts, recordings]))
+                return [.archive(original, interaction(
+                    of: record.value, digest: original.digest, recordings: recordings, transcripts: [transcripts, recordings]))]
             }
         }
         let tally = try writer.finish()

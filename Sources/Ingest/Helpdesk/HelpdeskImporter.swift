@@ -6,9 +6,19 @@ import MIME
 
 /// Imports helpdesk ticket exports (JSON Lines): each comment is an interaction, the ticket's line
 /// is the original kept for all of them, and the ticket groups them like a thread.
+///
+/// A ticket without comments is archived as one interaction of its own (`TICKET#0`: the subject,
+/// an empty body, from the requester), since its subject and requester are data about the customer
+/// that an inspection report must show. A ticket with more comments than ``maxCommentsPerTicket``
+/// has its first comments archived and the rest quarantined (`too_many_comments`), so one endless
+/// ticket cannot stall an import.
 public struct HelpdeskImporter: Sendable {
     public var archive: ArchiveStore
     public var mentions: MentionExtractor
+    /// Comments archived per ticket; the ones after them are quarantined with the ticket's line.
+    public var maxCommentsPerTicket = Self.defaultMaxCommentsPerTicket
+
+    public static let defaultMaxCommentsPerTicket = 10_000
 
     public init(archive: ArchiveStore, personalIDKey: PersonalIDKey) {
         self.archive = archive
@@ -33,7 +43,7 @@ public struct HelpdeskImporter: Sendable {
                     }
                 }
                 let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
-                return .archive(original, interactions(of: record.value))
+                return items(of: record.value, line: record.line, original: original)
             }
         }
         let tally = try writer.finish()
@@ -50,6 +60,21 @@ public struct HelpdeskImporter: Sendable {
         try archiving { () throws(ArchiveError) in try archive.setOwnDomains(Array(known.union(domains)).sorted()) }
     }
 
+    /// The ticket's interactions, and its comments over the limit quarantined.
+    func items(of ticket: HelpdeskTicket, line: Int, original: IncomingOriginal) -> [ImportItem] {
+        let limit = max(maxCommentsPerTicket, 1)
+        let count = ticket.comments.count
+        guard count > limit else { return [.archive(original, interactions(of: ticket))] }
+        var kept = ticket
+        kept.comments.removeLast(count - limit)
+        let excess = QuarantineItem(
+            position: original.position, reason: .tooManyComments,
+            detail: "line \(line): ticket \(ticket.id) has \(count) comments, more than the limit of \(limit) per ticket: "
+                + "comments \(limit + 1)–\(count) are not archived (import it again with a higher limit to archive them)",
+            original: original)
+        return [.archive(original, interactions(of: kept)), .quarantine(excess)]
+    }
+
     func interactions(of ticket: HelpdeskTicket) -> [NewInteraction] {
         let info = TicketInfo(
             id: ticket.id, subject: ticket.subject, status: ticket.status, priority: ticket.priority,
@@ -62,6 +87,7 @@ public struct HelpdeskImporter: Sendable {
         ticketMentions += [mentions.mention(phone: ticket.requester?.phone, location: "requester")].compactMap { $0 }
         ticketMentions += mentions.mentions(inText: ticket.subject, role: .subject)
 
+        if ticket.comments.isEmpty { return [opening(of: ticket, info: info, mentions: ticketMentions)] }
         return ticket.comments.map { comment in
             let body = comment.bodyIsHTML ? HTMLText.render(comment.body) : comment.body
             let isAgent = comment.role == .agent
@@ -97,8 +123,31 @@ public struct HelpdeskImporter: Sendable {
                     ticket: info, number: comment.number, authorRole: comment.role.exportValue, isPublic: comment.isPublic)))
         }
     }
-}
 
+    /// A ticket without comments as one interaction, `TICKET#0`: its subject, an empty body, from the
+    /// requester, at the ticket's creation time.
+    private func opening(of ticket: HelpdeskTicket, info: TicketInfo, mentions: [IdentifierMention]) -> NewInteraction {
+        let requesterEmail = ticket.requester?.email.flatMap(EmailAddress.normalized)
+        let participants = requesterEmail.map { [Participant(role: .from, name: ticket.requester?.name, address: $0)] } ?? []
+        let fingerprint = "helpdesk\n\(ticket.id)#0\n\(ticket.createdAt.map(Timestamp.format) ?? "")\n"
+            + "\(ticket.requester?.email ?? "")\n\(ticket.requester?.phone ?? "")\n\(ticket.subject)"
+        return NewInteraction(
+            kind: .ticket,
+            sourceRef: "\(ticket.id)#0",
+            contentDigest: ContentDigest(of: Array(fingerprint.utf8)),
+            occurredAt: ticket.createdAt ?? ticket.updatedAt,
+            direction: .inbound,
+            subject: ticket.subject,
+            body: "",
+            participants: participants,
+            attachments: [],
+            references: [],
+            defects: ["ticket_without_comments"],
+            mentions: Array(Set(mentions)),
+            details: .ticketComment(TicketComment(
+                ticket: info, number: 0, authorRole: HelpdeskRole.endUser.exportValue, isPublic: true)))
+    }
+}
 
 extension HelpdeskRole {
     /// The role as exports name it.

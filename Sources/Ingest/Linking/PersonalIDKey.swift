@@ -14,7 +14,7 @@ public struct PersonalIDKey: Sendable {
     /// A key file must hold at least this many bytes.
     public static let minimumByteCount = 32
     /// A key file larger than this is refused as probably the wrong file.
-    public static let maximumByteCount = 1024
+    public static let maximumByteCount = KeyFile.maximumByteCount
 
     private let mac: HMACSHA256
 
@@ -30,21 +30,12 @@ public struct PersonalIDKey: Sendable {
     /// Throws when the file cannot be read, is not a regular file, is shorter than
     /// `minimumByteCount` bytes, or may be read or written by group or others.
     public static func loadOrCreate(at path: String) throws(PersonalIDKeyError) -> PersonalIDKey {
-        if let key = try load(at: path) { return key }
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        if try KeyFile.createKey(bytes, at: path), let key = PersonalIDKey(bytes: bytes) {
-            return key
+        let bytes: [UInt8]
+        do {
+            bytes = try KeyFile.loadOrCreate(at: path, byteCount: byteCount)
+        } catch {
+            throw PersonalIDKeyError(error)
         }
-        // Another process created the key between our read and our write: use theirs.
-        guard let key = try load(at: path) else {
-            throw .unreadable(path: path, reason: "the file vanished while it was being created")
-        }
-        return key
-    }
-
-    private static func load(at path: String) throws(PersonalIDKeyError) -> PersonalIDKey? {
-        guard let bytes = try KeyFile.existingKey(at: path) else { return nil }
         guard let key = PersonalIDKey(bytes: bytes) else { throw .tooShort(path: path, byteCount: bytes.count) }
         return key
     }

@@ -1,3 +1,5 @@
+import Archive
+
 /// Why the personal identity code key could not be loaded or created. Every case names the file.
 public enum PersonalIDKeyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file exists but cannot be opened or read.
@@ -27,6 +29,16 @@ public enum PersonalIDKeyError: Error, Sendable, Equatable, CustomStringConverti
             "the personal identity code key \(path) holds \(byteCount) bytes; a key file holds at most \(PersonalIDKey.maximumByteCount) — is this the right file?"
         case let .cannotCreate(path, reason):
             "cannot create the personal identity code key \(path): \(reason)"
+        }
+    }
+
+    init(_ error: KeyFileError) {
+        switch error {
+        case let .unreadable(path, reason): self = .unreadable(path: path, reason: reason)
+        case let .notARegularFile(path): self = .notARegularFile(path: path)
+        case let .exposed(path, permissions): self = .exposed(path: path, permissions: permissions)
+        case let .tooLong(path, byteCount): self = .tooLong(path: path, byteCount: byteCount)
+        case let .cannotCreate(path, reason): self = .cannotCreate(path: path, reason: reason)
         }
     }
 }

@@ -1,8 +1,10 @@
 import Archive
 import Formats
 
-/// Drives a line- or row-based source into the archive: each record becomes an ``ImportItem``
+/// Drives a line- or row-based source into the archive: each record becomes its ``ImportItem``s
 /// (or a quarantined record with its line and reason), written in batches by the single writer.
+/// A record usually makes one item; a helpdesk ticket over the comment limit makes two (its first
+/// comments archived, the rest quarantined).
 struct RecordBatches {
     var archive: ArchiveStore
     var batchRecords = 1_000
@@ -11,14 +13,14 @@ struct RecordBatches {
         _ records: some Sequence<Result<SourceRecord<Value>, RecordError>>,
         into writer: WritePipeline,
         progress: (ImportTally) -> Void,
-        prepare: (SourceRecord<Value>) -> ImportItem
+        prepare: (SourceRecord<Value>) -> [ImportItem]
     ) throws(ImportError) {
         var batch: [ImportItem] = []
         batch.reserveCapacity(batchRecords)
         for record in records {
             switch record {
-            case .success(let record): batch.append(prepare(record))
-            case .failure(let error): batch.append(.quarantine(error.quarantineItem(keepingBytes: true)))
+            case .success(let record): batch.append(contentsOf: prepare(record))
+            case .failure(let error): batch.append(.quarantine(error.quarantineItem(keeping: error.raw)))
             }
             if batch.count >= batchRecords {
                 try writer.submit(batch)
@@ -33,13 +35,12 @@ struct RecordBatches {
 }
 
 extension RecordError {
-    /// The record set aside with its reason; its bytes are kept unless they may hold personal
-    /// identity codes in clear (customer registers).
-    func quarantineItem(keepingBytes: Bool) -> QuarantineItem {
+    /// The record set aside with its reason and `bytes` (its raw bytes, or a masked copy of them).
+    func quarantineItem(keeping bytes: [UInt8]) -> QuarantineItem {
         let position = SourcePosition(path: path, offset: byteOffset)
         return QuarantineItem(
             position: position, reason: .malformedRecord, detail: "line \(line): \(reason)",
-            original: keepingBytes ? IncomingOriginal(bytes: raw, position: position) : nil)
+            original: IncomingOriginal(bytes: bytes, position: position))
     }
 }
 

@@ -118,7 +118,8 @@ enum TextNormalization {
         }
         bytes.removeLast(pendingBlanks)
         let joined = String(decoding: bytes, as: UTF8.self)
-        return isNFC(bytes) ? joined : joined.precomposedStringWithCanonicalMapping
+        if isNFC(bytes) { return joined }
+        return CanonicalComposition.nfc(bytes) ?? joined.precomposedStringWithCanonicalMapping
     }
 
     /// Whether the text is NFC already, as nearly all mail text is. Every character below U+0300

@@ -14,11 +14,13 @@ public struct ErasureService: Sendable {
         self.hasher = hasher
     }
 
-    /// What erasing `subject` would do, without doing it.
-    public func plan(subject: CustomerProfile, reason: String, audit: AuditEntry, removeRegisterRecord: Bool = true)
-        throws(PrivacyError) -> (plan: ErasurePlan, redactor: TextRedactor)
-    {
-        if let block = try archiving({ () throws(ArchiveError) in try archive.erasureBlock(customerID: subject.id) }) {
+    /// What erasing `subject` would do, without doing it. `replaying` names the erasure journal
+    /// entry an erasure re-applies after a restore: a hold or case in the restored copy, from
+    /// before the erasure, does not refuse it then.
+    public func plan(
+        subject: CustomerProfile, reason: String, audit: AuditEntry, removeRegisterRecord: Bool = true, replaying: String? = nil
+    ) throws(PrivacyError) -> (plan: ErasurePlan, redactor: TextRedactor) {
+        if replaying == nil, let block = try archiving({ () throws(ArchiveError) in try archive.erasureBlock(customerID: subject.id) }) {
             throw .blocked(ErasureBlocked(customerSourceID: subject.sourceID, reason: block))
         }
         let register = try archiving { () throws(ArchiveError) in try RegisterDirectory.load(archive) }
@@ -46,10 +48,11 @@ public struct ErasureService: Sendable {
                 if redactor.redact(String(decoding: bytes, as: UTF8.self)).counts.total > 0 { quarantined.append(id) }
             }
         }
-        let plan = ErasurePlan(
+        var plan = ErasurePlan(
             customerID: subject.id, customerSourceID: subject.sourceID, remove: remove, redact: redact,
             ownIdentifiers: register.ownIdentifiers(of: subject.id), quarantineIDs: quarantined,
             removeRegisterRecord: removeRegisterRecord, reason: reason, audit: audit)
+        plan.replaying = replaying
         return (plan, redactor)
     }
 

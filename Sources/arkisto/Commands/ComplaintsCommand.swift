@@ -29,7 +29,7 @@ struct ComplaintsCommand: ParsableCommand {
             if json {
                 try Output.json(InteractionSummaryJSON(c))
             } else {
-                print("\(c.occurredAt.map(Timestamp.format) ?? "(no date)")  \(c.kind.rawValue)  \(c.subject)  (\(c.sourceRef))")
+                print(Output.escaped("\(c.occurredAt.map(Timestamp.format) ?? "(no date)")  \(c.kind.rawValue)  \(c.subject)  (\(c.sourceRef))"))
             }
         }
         if !json { print("\(complaints.count) complaints") }
@@ -50,7 +50,7 @@ struct UnlinkedCommand: ParsableCommand {
             if json {
                 try Output.json(InteractionSummaryJSON(i))
             } else {
-                print("\(i.occurredAt.map(Timestamp.format) ?? "(no date)")  \(i.kind.rawValue)  \(i.subject)  (\(i.sourceRef))")
+                print(Output.escaped("\(i.occurredAt.map(Timestamp.format) ?? "(no date)")  \(i.kind.rawValue)  \(i.subject)  (\(i.sourceRef))"))
             }
         }
         if !json { print("\(total) interactions linked to nobody") }

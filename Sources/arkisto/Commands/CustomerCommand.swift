@@ -73,6 +73,6 @@ private struct CustomerText {
             let evidence = entry.evidence.map { "\($0.kind.rawValue)\($0.value.map { " \($0)" } ?? "") in \($0.location)" }
             lines.append("      ref \(i.sourceRef); evidence: \(evidence.joined(separator: ", "))")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(Output.escaped).joined(separator: "\n")
     }
 }

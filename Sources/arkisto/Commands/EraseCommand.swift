@@ -52,7 +52,7 @@ struct EraseCommand: ParsableCommand {
             + "register record \(counts.registerRecordRemoved ? "removed" : "kept")")
         if !counts.logTruncated { Output.error("note: the write-ahead log could not be emptied (readers active): run again later") }
         for path in counts.removed.recordingFiles + counts.removed.transcriptFiles {
-            print("  remove at the source: \(path)")
+            print("  remove at the source: " + Output.escaped(path))
         }
     }
 }

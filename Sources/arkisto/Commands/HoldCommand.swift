@@ -30,7 +30,7 @@ struct HoldCommand: ParsableCommand {
         func run() throws {
             let store = try archive.open()
             let lifted = try HoldService(archive: store, audit: actor.trail(store)).lift(customer: customer)
-            print(lifted ? "hold lifted" : "there was no hold on \(customer)")
+            print(lifted ? "hold lifted" : "there was no hold on " + Output.escaped(customer))
         }
     }
 
@@ -42,7 +42,7 @@ struct HoldCommand: ParsableCommand {
             let store = try archive.open()
             let holds = try store.holds()
             for hold in holds {
-                print("\(hold.customerSourceID)  since \(Timestamp.format(hold.placedAt)) by \(hold.placedBy): \(hold.reason)")
+                print(Output.escaped("\(hold.customerSourceID)  since \(Timestamp.format(hold.placedAt)) by \(hold.placedBy): \(hold.reason)"))
             }
             print("\(holds.count) holds")
         }

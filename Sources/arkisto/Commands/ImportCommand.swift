@@ -42,7 +42,7 @@ struct ImportOptions: ParsableArguments {
     var maxArchiveBytes: Int64?
 
     func open() throws -> ArchiveStore {
-        try ArchiveStore(path: archive.path, tokenizer: tokenizer, maxSizeBytes: maxArchiveBytes)
+        try ArchiveOpening.open(path: archive.path, tokenizer: tokenizer, maxSizeBytes: maxArchiveBytes)
     }
 
     func key() throws -> PersonalIDKey {
@@ -137,11 +137,20 @@ struct ImportHelpdeskCommand: ParsableCommand {
         commandName: "helpdesk", abstract: "Import helpdesk ticket exports (JSON Lines); each comment is an interaction.")
 
     @OptionGroup var options: ImportOptions
+    @Option(help: ArgumentHelp(
+        "Comments archived per ticket; the comments after them are quarantined (too_many_comments).",
+        valueName: "count"))
+    var maxComments = HelpdeskImporter.defaultMaxCommentsPerTicket
     @Argument(help: ArgumentHelp("Ticket export files.", valueName: "path")) var paths: [String]
+
+    func validate() throws {
+        if maxComments < 1 { throw ValidationError("--max-comments must be at least 1") }
+    }
 
     func run() throws {
         let store = try options.open()
-        let importer = HelpdeskImporter(archive: store, personalIDKey: try options.key())
+        var importer = HelpdeskImporter(archive: store, personalIDKey: try options.key())
+        importer.maxCommentsPerTicket = maxComments
         try options.run(store, noun: "tickets", tallying: { progress in try importer.run(paths: paths, progress: progress) })
     }
 }
@@ -190,6 +199,8 @@ extension MboxFlavour: ExpressibleByArgument {}
 /// The summary an import prints: every record archived, already present or quarantined.
 struct ImportSummary: Encodable {
     var archived: Int
+    /// Records that replaced a different stored version of themselves (changed customer records).
+    var updated: Int
     var alreadyPresent: Int
     var previouslyRemoved: Int
     var quarantined: Int
@@ -201,6 +212,7 @@ struct ImportSummary: Encodable {
 
     init(tally: ImportTally, seconds: Double, noun: String, bytes: Int64? = nil) {
         archived = tally.archived
+        updated = tally.updated
         alreadyPresent = tally.alreadyPresent
         previouslyRemoved = tally.previouslyRemoved
         quarantined = tally.quarantined
@@ -211,11 +223,11 @@ struct ImportSummary: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case archived, alreadyPresent = "already_present", previouslyRemoved = "previously_removed", quarantined
+        case archived, updated, alreadyPresent = "already_present", previouslyRemoved = "previously_removed", quarantined
         case quarantinedByReason = "quarantined_by_reason", seconds, bytes
     }
 
-    var total: Int { archived + alreadyPresent + quarantined + previouslyRemoved }
+    var total: Int { archived + updated + alreadyPresent + quarantined + previouslyRemoved }
 
     var text: String {
         let rate = seconds > 0 ? Double(total) / seconds : 0
@@ -226,6 +238,9 @@ struct ImportSummary: Encodable {
         var lines = [
             timing + ")",
             "  archived:        \(archived)",
+        ]
+        if updated > 0 { lines.append("  updated:         \(updated)") }
+        lines += [
             "  already present: \(alreadyPresent)",
             "  quarantined:     \(quarantined)",
         ]
@@ -238,6 +253,6 @@ struct ImportSummary: Encodable {
         if quarantined > 0 {
             lines.append("See `arkisto quarantine list` for each record set aside, where it came from and why.")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(Output.escaped).joined(separator: "\n")
     }
 }

@@ -75,8 +75,8 @@ struct CaseText {
         if r.isOverdue(on: today) { flags.append("OVERDUE by \(r.dueOn.days(until: today)) days") }
         if r.extensionMonths > 0 { flags.append("extended \(r.extensionMonths) mo") }
         if r.reportWrittenAt != nil { flags.append("report written") }
-        return "\(r.id)  \(r.customerSourceID)  received \(r.receivedOn)  due \(r.dueOn)  \(r.status.rawValue)"
-            + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]")
+        return Output.escaped("\(r.id)  \(r.customerSourceID)  received \(r.receivedOn)  due \(r.dueOn)  \(r.status.rawValue)"
+            + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]"))
     }
 
     var details: String {
@@ -86,7 +86,7 @@ struct CaseText {
         if let reason = r.extensionReason { lines.append("  extension: \(reason)") }
         if let reason = r.statusReason { lines.append("  reason: \(reason)") }
         if let at = r.reportWrittenAt { lines.append("  report: \(Timestamp.format(at)), report.json SHA-256 \(r.reportSHA256 ?? "?")") }
-        return lines.joined(separator: "\n")
+        return lines.map(Output.escaped).joined(separator: "\n")
     }
 }
 

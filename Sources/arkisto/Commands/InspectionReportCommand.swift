@@ -89,8 +89,8 @@ struct InspectionReviewCommand: ParsableCommand {
             } else {
                 let evidence = item.basis == .name ? "the subject's name in the text"
                     : item.entry.evidence.map { "\($0.kind.rawValue) in \($0.location)" }.joined(separator: ", ")
-                print("\(item.decision.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(i.occurredAt.map(Timestamp.format) ?? "(no date)")  "
-                    + "\(i.kind.rawValue)  \(i.subject)  ref \(i.sourceRef); evidence: \(evidence)")
+                print(Output.escaped("\(item.decision.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(i.occurredAt.map(Timestamp.format) ?? "(no date)")  "
+                    + "\(i.kind.rawValue)  \(i.subject)  ref \(i.sourceRef); evidence: \(evidence)"))
             }
         }
         if !json {
@@ -131,8 +131,8 @@ struct InspectionRequestsCommand: ParsableCommand {
                     sourceRef: interaction.sourceRef, kind: interaction.kind.rawValue,
                     occurredAt: interaction.occurredAt.map(Timestamp.format), subject: interaction.subject, customers: customers))
             } else {
-                print("\(interaction.occurredAt.map(Timestamp.format) ?? "(no date)")  \(interaction.kind.rawValue)  "
-                    + "\(customers.isEmpty ? "(no customer)" : customers.joined(separator: ","))  \(interaction.subject)  ref \(interaction.sourceRef)")
+                print(Output.escaped("\(interaction.occurredAt.map(Timestamp.format) ?? "(no date)")  \(interaction.kind.rawValue)  "
+                    + "\(customers.isEmpty ? "(no customer)" : customers.joined(separator: ","))  \(interaction.subject)  ref \(interaction.sourceRef)"))
             }
         }
         if !json { print("\(requests.count) requests without a case") }

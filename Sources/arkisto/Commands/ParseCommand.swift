@@ -70,7 +70,7 @@ private struct MessageDescription {
         let body = message.plainText.isEmpty ? message.htmlText : message.plainText
         lines.append("")
         lines.append(body)
-        return lines.joined(separator: "\n")
+        return lines.map(Output.escaped).joined(separator: "\n")
     }
 
     private func appendTree(_ part: MessagePart, depth: Int, into lines: inout [String]) {

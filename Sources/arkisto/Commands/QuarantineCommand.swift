@@ -18,7 +18,7 @@ struct QuarantineCommand: ParsableCommand {
                 if json {
                     try Output.json(QuarantineJSON(entry))
                 } else {
-                    print("\(entry.id)\t\(entry.position)\t\(entry.reason.rawValue): \(entry.detail)")
+                    print("\(entry.id)\t" + Output.escaped("\(entry.position)") + "\t" + Output.escaped("\(entry.reason.rawValue): \(entry.detail)"))
                 }
             }
             if !json { print("\(entries.count) quarantined") }

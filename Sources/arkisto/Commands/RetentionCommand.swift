@@ -35,7 +35,7 @@ struct RetentionCommand: ParsableCommand {
                 + "\(outcome.undated) undated never expire")
             if !dryRun {
                 print("  with \(outcome.removed.originals) originals, \(outcome.removed.threads) threads, \(outcome.removed.tickets) tickets")
-                for path in outcome.removed.recordingFiles { print("  remove at the source: \(path)") }
+                for path in outcome.removed.recordingFiles { print("  remove at the source: " + Output.escaped(path)) }
             }
         }
     }

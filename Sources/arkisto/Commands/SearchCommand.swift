@@ -39,16 +39,16 @@ struct SearchCommand: ParsableCommand {
         let bold = Output.isTerminal
         for (index, hit) in page.hits.enumerated() {
             let when = hit.occurredAt.map(Timestamp.format) ?? "(no date)"
-            print("\(offset + index + 1). [\(hit.kind.rawValue)] \(when)  \(hit.subject)")
-            print("   \(hit.participants)")
+            print(Output.escaped("\(offset + index + 1). [\(hit.kind.rawValue)] \(when)  \(hit.subject)"))
+            print("   " + Output.escaped(hit.participants))
             print("   \(highlight(hit.snippet, bold: bold))")
-            print("   ref: \(hit.sourceRef)")
+            print("   ref: " + Output.escaped(hit.sourceRef))
         }
         print("\(page.total) hits (\(String(format: "%.1f", milliseconds)) ms)")
     }
 
     private func highlight(_ snippet: String, bold: Bool) -> String {
-        let flat = snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let flat = Output.escaped(snippet.split(whereSeparator: \.isNewline).joined(separator: " "))
         return flat
             .replacingOccurrences(of: SearchHit.highlightStart, with: bold ? "\u{1B}[1m" : "*")
             .replacingOccurrences(of: SearchHit.highlightEnd, with: bold ? "\u{1B}[0m" : "*")

@@ -47,9 +47,14 @@ struct ServeCommand: AsyncParsableCommand {
         if !FileManager.default.fileExists(atPath: usersPath) {
             Output.error("note: no users file at \(usersPath): nobody can sign in (arkisto users add NAME --users \(usersPath))")
         }
+        if FileManager.default.fileExists(atPath: archive.path) {
+            // Warns about exposed files and re-applies the erasure journal to a restored archive.
+            _ = try archive.open()
+        }
         let configuration = ServerConfiguration(
             host: host, port: port, archivePath: archive.path, usersPath: usersPath,
             personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"],
+            auditKeyPath: ArchiveOpening.auditKeyPath(archivePath: archive.path),
             sessionsPath: sessions, importFolders: importFolders, createArchive: create, trustForwardedFor: trustProxy)
         let app = try WebServer.application(configuration) { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host

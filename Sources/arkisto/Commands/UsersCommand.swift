@@ -67,7 +67,7 @@ struct UsersListCommand: ParsableCommand {
 
     func run() throws {
         for user in try UsersFile.load(path: file.path).users {
-            print("\(user.name)  \(user.role.rawValue)  \(user.passwordHash == nil ? "no password" : "password set")  \(user.tokens.count) tokens")
+            print(Output.escaped("\(user.name)  \(user.role.rawValue)  \(user.passwordHash == nil ? "no password" : "password set")  \(user.tokens.count) tokens"))
         }
     }
 }

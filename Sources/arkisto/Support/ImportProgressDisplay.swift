@@ -66,7 +66,8 @@ struct ImportProgressDisplay {
         line += ", \(Int(Double(snapshot.tally.total) / elapsed))/s"
         if let bytes = bytesText(snapshot, elapsed: elapsed) { line += ", \(bytes)" }
         if let eta = etaText(snapshot, elapsed: elapsed) { line += ", ETA \(eta)" }
-        return line + ": \(snapshot.tally.archived) archived, \(snapshot.tally.alreadyPresent) already present, "
+        let updated = snapshot.tally.updated > 0 ? "\(snapshot.tally.updated) updated, " : ""
+        return line + ": \(snapshot.tally.archived) archived, \(updated)\(snapshot.tally.alreadyPresent) already present, "
             + "\(snapshot.tally.quarantined) quarantined"
     }
 

@@ -44,9 +44,10 @@ enum ImportJobTemplate {
         <dt>Valmis</dt><dd>{{job.finishedAt}}</dd>
         <dt>Arkistoitu</dt><dd id="archived">{{job.progress.archived}}</dd>
         <dt>Jo arkistossa</dt><dd id="already-present">{{job.progress.alreadyPresent}}</dd>
+        <dt>Päivitetty</dt><dd id="updated">{{job.progress.updated}}</dd>
         <dt>Karanteenissa</dt><dd id="quarantined">{{job.progress.quarantined}}</dd>
         </dl>
-        {{#job.result}}<p id="import-result">Tuotu: {{archived}} arkistoitu, {{alreadyPresent}} jo arkistossa, {{quarantined}} karanteenissa ({{seconds}} s).</p>{{/job.result}}
+        {{#job.result}}<p id="import-result">Tuotu: {{archived}} arkistoitu, {{alreadyPresent}} jo arkistossa, {{updated}} päivitetty, {{quarantined}} karanteenissa ({{seconds}} s).</p>{{/job.result}}
         {{#job.error}}<p class="error">{{job.error}}</p>{{/job.error}}
         <p><a href="/imports">Kaikki tuonnit</a></p>
         {{/content}}
