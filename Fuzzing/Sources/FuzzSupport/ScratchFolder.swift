@@ -37,7 +37,7 @@ public struct ScratchFolder: Sendable {
         let line = Data("fuzz harness: \(message)\n".utf8)
         FileHandle.standardError.write(line)
         if let log = ProcessInfo.processInfo.environment["ARKISTO_FUZZ_HARNESS_LOG"] {
-            if !FileManager.default.fileExists(atPath: log) { FileManager.default.createFile(atPath: log, contents: nil) }
+            if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
             if let handle = FileHandle(forWritingAtPath: log) {
                 handle.seekToEndOfFile()
                 handle.write(line)
