@@ -21,7 +21,10 @@ struct SignInTokens: Sendable {
 
     /// Whether the form's token is one this server issued, unexpired, and the cookie's too.
     func accepts(form: String?, cookie: String?, now: Date = Date()) -> Bool {
-        guard let form, let cookie, ConstantTime.equal(form, cookie), let bytes = Base64URL.decode(form), bytes.count == 56
+        // Only the canonical spelling: base64's last character carries two bits the decoder drops,
+        // so four spellings would decode to the same token.
+        guard let form, let cookie, ConstantTime.equal(form, cookie), let bytes = Base64URL.decode(form), bytes.count == 56,
+              Base64URL.encode(bytes) == form
         else { return false }
         let body = Array(bytes[..<24])
         guard ConstantTime.equal(Array(bytes[24...]), tag(body)) else { return false }
