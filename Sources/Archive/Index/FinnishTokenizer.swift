@@ -16,13 +16,6 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
     static let name = "finnish"
 
     private let analyzer: FinnishAnalyzer
-    /// The terms of query words this connection has tokenized. FTS5 tokenizes a query each time
-    /// it parses it (for the count, the page and each page row's snippet), and a word Voikko does
-    /// not know costs up to 255 spelling checks of its ä/ö readings: without the cache, a query of
-    /// such words cost its full analysis 22 times for a page of 20.
-    private var queryTerms: [String: [String]] = [:]
-    /// At most this many words are kept; the cache starts over when it is full.
-    static let queryTermCapacity = 4_096
 
     init(db: Database, arguments: [String]) throws {
         do {
@@ -98,7 +91,7 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
             } else if entry.exact {
                 terms = analyzer.exactTerm(forWord: entry.word).map { [$0] } ?? []
             } else {
-                terms = cachedQueryTerms(forWord: entry.word)
+                terms = analyzer.queryTerms(forWord: entry.word)
             }
             for (position, term) in terms.enumerated() {
                 var term = term
@@ -109,14 +102,6 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
             }
         }
         return sqliteOK
-    }
-
-    private func cachedQueryTerms(forWord word: String) -> [String] {
-        if let terms = queryTerms[word] { return terms }
-        let terms = analyzer.queryTerms(forWord: word)
-        if queryTerms.count >= Self.queryTermCapacity { queryTerms.removeAll(keepingCapacity: true) }
-        queryTerms[word] = terms
-        return terms
     }
 
     private func emit(

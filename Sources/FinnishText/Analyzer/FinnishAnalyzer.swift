@@ -18,6 +18,10 @@ public final class FinnishAnalyzer {
     private let segmenter: Segmenter
     private let deriver: TermDeriver
     private var cache: AnalysisCache<PackedTerms>
+    /// Query words' terms. FTS5 tokenizes a query each time it parses it (for the count, the page
+    /// and each row's snippet), and a word Voikko does not know costs up to 255 spelling checks of
+    /// its ä/ö readings.
+    private var queryCache = AnalysisCache<[String]>(capacity: 4_096)
     /// Set while `segmenter` walks a text, so a re-entrant call gets its own iterator.
     private var isSegmenting = false
 
@@ -91,8 +95,13 @@ public final class FinnishAnalyzer {
     /// `word` should be one word from ``words(in:)``; of anything longer, the first word counts.
     /// Compound components are not added: `puhelinlasku` looks for `puhelinlasku`, not every `lasku`.
     public func queryTerms(forWord word: String) -> [String] {
+        var word = word
+        let key = word.withUTF8 { WordKey($0) }
+        if let terms = queryCache.value(for: key) { return terms }
         guard let first = firstFoldedWord(in: word) else { return [] }
-        return deriver.queryTerms(folded: first.folded, kind: first.kind, writtenWithCapitals: first.hasCapitals)
+        let terms = deriver.queryTerms(folded: first.folded, kind: first.kind, writtenWithCapitals: first.hasCapitals)
+        queryCache.insert(terms, for: key)
+        return terms
     }
 
     /// The single term for an exact-form query (`="laskusta"`): the folded surface form only.
