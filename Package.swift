@@ -48,6 +48,10 @@ let package = Package(
         // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
         .target(name: "Ingest", dependencies: ["MIME", "Formats", "Archive", "FinnishText"]),
 
+        // Continuous capture: configured sources (Maildir, IMAP through mbsync, the CDR tail, a
+        // helpdesk folder), their checkpoints and the scheduler that `sync`, `watch` and `serve` share.
+        .target(name: "Capture", dependencies: ["Ingest", "Archive", "Formats", "MIME"]),
+
         // What users ask: search (and later timelines, complaints, inspection reports).
         .target(name: "Query", dependencies: ["Archive", "FinnishText"]),
 
@@ -64,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "arkisto",
             dependencies: [
-                "MIME", "FinnishText", "Archive", "Ingest", "Query", "ArkistoServer",
+                "MIME", "FinnishText", "Archive", "Ingest", "Query", "ArkistoServer", "Capture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -74,6 +78,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats"]),
         .testTarget(name: "CLITests", dependencies: ["arkisto"]),
         .testTarget(
             name: "ServerTests",
