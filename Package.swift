@@ -50,7 +50,7 @@ let package = Package(
 
         // Continuous capture: configured sources (Maildir, IMAP through mbsync, the CDR tail, a
         // helpdesk folder), their checkpoints and the scheduler that `sync`, `watch` and `serve` share.
-        .target(name: "Capture", dependencies: ["Ingest", "Archive", "Formats", "MIME"]),
+        .target(name: "Capture", dependencies: ["Ingest", "Archive", "Query", "Formats", "MIME"]),
 
         // What users ask: search (and later timelines, complaints, inspection reports).
         .target(name: "Query", dependencies: ["Archive", "FinnishText"]),

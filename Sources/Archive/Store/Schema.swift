@@ -45,6 +45,38 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5-capture: configured sources and how their runs went") { db in
+            // A source's settings are the Capture layer's JSON; secrets are never among them (an
+            // IMAP password stays in its file or environment variable).
+            try db.execute(sql: """
+                CREATE TABLE capture_source (
+                    name TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    settings TEXT NOT NULL,
+                    added_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE capture_status (
+                    source TEXT PRIMARY KEY REFERENCES capture_source(name) ON DELETE CASCADE,
+                    last_attempt_at TEXT,
+                    last_success_at TEXT,
+                    last_error TEXT,
+                    last_error_at TEXT,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    newest_item_at TEXT,
+                    archived INTEGER NOT NULL DEFAULT 0,
+                    updated INTEGER NOT NULL DEFAULT 0,
+                    quarantined INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE TABLE capture_run (
+                    source TEXT NOT NULL REFERENCES capture_source(name) ON DELETE CASCADE,
+                    finished_at TEXT NOT NULL,
+                    archived INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    quarantined INTEGER NOT NULL
+                );
+                CREATE INDEX capture_run_by_source ON capture_run(source, finished_at);
+                """)
+        }
         return migrator
     }
 
