@@ -62,6 +62,10 @@ public final class CaptureScheduler {
         try reload()
         var nextReload = clock.now.advanced(by: reloadInterval)
         while !stop.isRequested {
+            // Watched before the runs, so that nothing arriving during a run goes unnoticed.
+            for folder in entries.flatMap(\.reader.watchedFolders) {
+                events.watch(folder)
+            }
             var ran: [SourceRunReport] = []
             for index in entries.indices where entries[index].due <= clock.now && !stop.isRequested {
                 let (run, more) = runOnce(index)
@@ -79,9 +83,6 @@ public final class CaptureScheduler {
             }
             let wake = (entries.map(\.due) + [nextReload]).min() ?? nextReload
             let timeout = max(.zero, clock.now.duration(to: wake))
-            for folder in entries.flatMap(\.reader.watchedFolders) {
-                events.watch(folder)
-            }
             guard timeout > .zero else { continue }
             let changed = events.wait(timeout: timeout, stop: stop)
             guard !changed.isEmpty else { continue }
