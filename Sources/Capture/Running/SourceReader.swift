@@ -23,6 +23,9 @@ struct SourceRunResult {
     var newestItemAt: Date?
     /// The run stopped at its bound with more input waiting.
     var more = false
+    /// What to classify: the interactions the run archived (the scheduler sets the id they
+    /// follow), and older ones it amended (a call given its late transcript).
+    var classify = ClassificationScope()
 
     mutating func add(_ other: SourceRunResult) {
         tally.archived += other.tally.archived
@@ -36,6 +39,7 @@ struct SourceRunResult {
             newestItemAt = newest
         }
         more = more || other.more
+        classify.ids += other.classify.ids
     }
 }
 
