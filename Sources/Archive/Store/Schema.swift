@@ -45,6 +45,22 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5-calls: source checkpoints and late call media") { db in
+            // Where each continuously read source stopped (opaque JSON its reader owns), written in
+            // the transaction of the batch it follows; and the recording named by each call's CDR,
+            // so that calls still waiting for their recording or transcript are found without
+            // reading their originals (NULL: archived before this column, not yet looked at).
+            try db.execute(sql: """
+                CREATE TABLE source_checkpoint (
+                    source TEXT PRIMARY KEY,
+                    state TEXT NOT NULL,
+                    saved_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE call ADD COLUMN media_name TEXT;
+                CREATE INDEX call_awaiting_media ON call(interaction_id)
+                    WHERE media_name IS NULL OR (media_name <> '' AND (recording_path IS NULL OR transcript_path IS NULL));
+                """)
+        }
         return migrator
     }
 
