@@ -128,6 +128,7 @@ private final class BatchWriter {
         let insertAttachment: BulkStatement
         let insertMention: BulkStatement
         let insertIndexRow: BulkStatement
+        let supersede: BulkStatement
 
         init(_ db: Database) throws {
             removed = try BulkStatement(db, "SELECT 1 FROM removed_content WHERE digest = ?")
@@ -169,6 +170,10 @@ private final class BatchWriter {
                 """)
             insertIndexRow = try BulkStatement(db, """
                 INSERT INTO interaction_fts (rowid, subject, body, participants, attachment_text) VALUES (?, ?, ?, ?, ?)
+                """)
+            supersede = try BulkStatement(db, """
+                INSERT OR REPLACE INTO superseded_interaction (interaction_id, by_id)
+                SELECT id, ?2 FROM interaction WHERE (id = ?1 OR variant_of = ?1) AND id <> ?2
                 """)
         }
     }
@@ -234,6 +239,10 @@ private final class BatchWriter {
             .text(interaction.defects.joined(separator: " ")), .integer(run.rawValue))
         let id = db.lastInsertedRowID
         if firstInsertedID == nil { firstInsertedID = id }
+        if let variantOf, interaction.kind == .ticket {
+            // An edited comment: the versions before it are kept but no longer current.
+            try statements.supersede.execute(.integer(variantOf), .integer(id))
+        }
 
         for (position, p) in interaction.participants.enumerated() {
             try statements.insertParticipant.execute(
