@@ -50,29 +50,16 @@ public struct CallImporter: Sendable {
     public func runTail(
         path: String, checkpointKey: String, maxRecords: Int? = nil, progress: (ImportTally) -> Void = { _ in }
     ) throws(ImportError) -> TailResult {
-        let run = try archiving { () throws(ArchiveError) in
-            try archive.beginImportRun(sourceKind: "calls", arguments: [path])
-        }
-        let writer = WritePipeline(archive: archive, run: run)
         let media = mediaFolders(of: path)
-        var result = try AppendOnlyRun(archive: archive, key: checkpointKey, path: path, maxRecords: maxRecords).run {
-            segment, limit, checkpoint throws(ImportError) in
-            var reader: CDRReader
-            do throws(FormatFileError) {
-                reader = try CDRReader(file: segment.file, timeZone: timeZone)
-            } catch {
-                throw .file(error)
-            }
-            reader.start = segment.start
-            reader.holdsIncompleteRecord = segment.isLive
-            return try RecordBatches(archive: archive).run(
-                reader, into: writer, from: segment.start, limit: limit, checkpoint: checkpoint, progress: progress
-            ) { record in
-                [items(of: record, in: segment.path, media: media)]
-            }
-        }
-        result.tally = try writer.finish()
-        try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: result.tally) }
+        var result = try AppendOnlyRun(archive: archive, key: checkpointKey, path: path, maxRecords: maxRecords).run(
+            sourceKind: "calls", progress: progress,
+            open: { segment throws(FormatFileError) in
+                var reader = try CDRReader(file: segment.file, timeZone: timeZone)
+                reader.start = segment.start
+                reader.holdsIncompleteRecord = segment.isLive
+                return reader
+            },
+            prepare: { record, segment in [items(of: record, in: segment.path, media: media)] })
         result.lateMedia = try attachLateMedia(media)
         return result
     }

@@ -54,30 +54,17 @@ public struct HelpdeskImporter: Sendable {
     public func runTail(
         path: String, checkpointKey: String, maxRecords: Int? = nil, progress: (ImportTally) -> Void = { _ in }
     ) throws(ImportError) -> TailResult {
-        let run = try archiving { () throws(ArchiveError) in
-            try archive.beginImportRun(sourceKind: "helpdesk", arguments: [path])
-        }
-        let writer = WritePipeline(archive: archive, run: run)
         var agentDomains = Set<String>()
-        var result = try AppendOnlyRun(archive: archive, key: checkpointKey, path: path, maxRecords: maxRecords).run {
-            segment, limit, checkpoint throws(ImportError) in
-            var reader: HelpdeskExportReader
-            do throws(FormatFileError) {
-                reader = try HelpdeskExportReader(file: segment.file)
-            } catch {
-                throw .file(error)
-            }
-            reader.start = segment.start
-            reader.holdsIncompleteRecord = segment.isLive
-            return try RecordBatches(archive: archive).run(
-                reader, into: writer, from: segment.start, limit: limit, checkpoint: checkpoint, progress: progress
-            ) { record in
-                items(of: record, in: segment.path, agentDomains: &agentDomains)
-            }
-        }
-        result.tally = try writer.finish()
+        let result = try AppendOnlyRun(archive: archive, key: checkpointKey, path: path, maxRecords: maxRecords).run(
+            sourceKind: "helpdesk", progress: progress,
+            open: { segment throws(FormatFileError) in
+                var reader = try HelpdeskExportReader(file: segment.file)
+                reader.start = segment.start
+                reader.holdsIncompleteRecord = segment.isLive
+                return reader
+            },
+            prepare: { record, segment in items(of: record, in: segment.path, agentDomains: &agentDomains) })
         try learnOwnDomains(agentDomains)
-        try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: result.tally) }
         return result
     }
 

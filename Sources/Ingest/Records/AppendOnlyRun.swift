@@ -13,25 +13,39 @@ struct AppendOnlyRun {
     var path: String
     var maxRecords: Int?
 
-    /// Reads one file of the plan with `read` (at most `limit` records, each batch committed with the
-    /// checkpoint the closure gives for a position in that file).
-    typealias ReadSegment = (
-        _ segment: TailSegment, _ limit: Int?, _ checkpoint: @escaping (FileStart) -> SourceCheckpoint?
-    ) throws(ImportError) -> RecordBatches.Reached
-
-    func run(_ read: ReadSegment) throws(ImportError) -> TailResult {
+    /// Reads the files of the plan as one import run of `sourceKind`: `open` makes the reader of a
+    /// file (starting where the plan says, holding an incomplete last record of the live file),
+    /// `prepare` the items of a record read from it.
+    func run<Reader: Sequence, Value: Sendable>(
+        sourceKind: String,
+        progress: (ImportTally) -> Void,
+        open: (TailSegment) throws(FormatFileError) -> Reader,
+        prepare: (SourceRecord<Value>, TailSegment) -> [ImportItem]
+    ) throws(ImportError) -> TailResult where Reader.Element == Result<SourceRecord<Value>, RecordError> {
         let plan: TailPlan
         do {
             plan = try AppendOnlyTail.plan(path: path, saved: try savedPosition())
         } catch {
             throw .file(error)
         }
+        let run = try archiving { () throws(ArchiveError) in
+            try archive.beginImportRun(sourceKind: sourceKind, arguments: [path])
+        }
+        let writer = WritePipeline(archive: archive, run: run)
         var result = TailResult()
         result.notes = plan.notes
         for segment in plan.segments {
-            let limit = maxRecords.map { max($0 - result.records, 0) }
-            let reached = try read(segment, limit) { next in
-                checkpoint(after: next, in: segment)
+            let reader: Reader
+            do {
+                reader = try open(segment)
+            } catch {
+                throw .file(error)
+            }
+            let reached = try RecordBatches(archive: archive).run(
+                reader, into: writer, from: segment.start, limit: maxRecords.map { max($0 - result.records, 0) },
+                checkpoint: { next in checkpoint(after: next, in: segment) }, progress: progress
+            ) { record in
+                prepare(record, segment)
             }
             result.records += reached.records
             if reached.stoppedAtLimit {
@@ -39,6 +53,8 @@ struct AppendOnlyRun {
                 break
             }
         }
+        result.tally = try writer.finish()
+        try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: result.tally) }
         return result
     }
 
