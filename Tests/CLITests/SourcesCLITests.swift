@@ -52,6 +52,9 @@ import Testing
         #expect(removed.status == 0)
         let search = try arkisto.run(["search", "Liittymä", "--archive", "a.sqlite"], in: scratch.url)
         #expect(search.standardOutput.contains("Liittymä"), "what a removed source archived stays")
+        // Piped output marks the matched words with asterisks (not escaped control characters).
+        let snippet = try arkisto.run(["search", "hei", "--archive", "a.sqlite"], in: scratch.url)
+        #expect(snippet.standardOutput.contains("   *Hei*."), "\(snippet.standardOutput)")
     }
 
     @Test func watchCapturesUntilSIGTERMAndASecondWatchTakesOverAfterSIGKILL() async throws {
