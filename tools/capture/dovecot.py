@@ -106,6 +106,11 @@ class Dovecot:
         """Creates the folder's CA, certificate, users and config unless they exist already."""
         if os.path.exists(self.path("harness.json")):
             return
+        if os.geteuid() == 0:
+            closed = closed_ancestor(os.path.dirname(self.folder))
+            if closed:
+                raise HarnessError(f"{closed}: the dovecot user cannot pass through this folder to reach the mail; "
+                                   f"chmod o+x it or put the harness elsewhere")
         os.makedirs(self.folder, exist_ok=True)
         for sub in ("tls", "client", "run", "mail"):
             os.makedirs(self.path(sub), exist_ok=True)
@@ -412,6 +417,18 @@ def default_signal_handling():
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
     for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
         signal.signal(number, signal.SIG_DFL)
+
+
+def closed_ancestor(folder):
+    """The first existing folder on the way to `folder` that others cannot pass through."""
+    path = os.path.abspath(folder)
+    while True:
+        if os.path.isdir(path) and not os.stat(path).st_mode & 0o001:
+            return path
+        parent = os.path.dirname(path)
+        if parent == path:
+            return None
+        path = parent
 
 
 def alive(pid):
