@@ -62,7 +62,6 @@ import Testing
         }
         chmod(passwordFile, 0o600)
         try registry.add(ConfiguredSource(name: SourceName("imap"), settings: .imap(settings)))
-        #expect(try PasswordReading.read(.file(passwordFile)) == "salasana")
         // The password itself is nowhere in the archive's settings.
         #expect(try !scratch.archive.sources().contains { $0.settings.contains("salasana") })
     }
