@@ -64,5 +64,12 @@ import Testing
         try registry.add(ConfiguredSource(name: SourceName("imap"), settings: .imap(settings)))
         // The password itself is nowhere in the archive's settings.
         #expect(try !scratch.archive.sources().contains { $0.settings.contains("salasana") })
+
+        // Removing the source deletes its staged copies of the mail.
+        let staged = scratch.archive.files.captureFolder + "/imap/maildir/new"
+        try FileManager.default.createDirectory(atPath: staged, withIntermediateDirectories: true)
+        try Data("Subject: x\r\n\r\ny\r\n".utf8).write(to: URL(fileURLWithPath: staged + "/1.host"))
+        try registry.remove(named: "imap")
+        #expect(!FileManager.default.fileExists(atPath: scratch.archive.files.captureFolder + "/imap"))
     }
 }
