@@ -371,13 +371,13 @@ class CallFeed:
         write_whole(os.path.join(self.recordings, f"rec-{unique_id}.wav"), header + data)
 
     def write_transcript(self, unique_id, token):
-        """The WebVTT transcript of the call, naming `token`; written whole under a temporary
-        name and renamed, as a transcription job should."""
+        """The WebVTT transcript of the call, naming `token`, in which the customer makes a
+        complaint; written whole under a temporary name and renamed, as a transcription job should."""
         text = (
             "WEBVTT\n\n1\n00:00:00.000 --> 00:00:04.000\n"
             "<v Asiakaspalvelija>Esimerkkiverkko Oy, asiakaspalvelu, miten voin auttaa?\n\n"
             "2\n00:00:04.000 --> 00:00:10.000\n"
-            f"<v Asiakas>Hei, soitan tilauksesta {token}. Laskussa on maksu, jota en tunnista.\n"
+            f"<v Asiakas>Hei, soitan tilauksesta {token}. Haluan tehdä reklamaation laskusta.\n"
         )
         write_whole(os.path.join(self.transcripts, f"rec-{unique_id}.vtt"), text.encode("utf-8"))
 
