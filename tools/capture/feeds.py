@@ -1,236 +1,14 @@
-"""Shared pieces of the capture tests (maildir-test, cdr-test, kill-test, idle-check).
-
-The tests drive a real `arkisto watch` process: feed writers deliver mail into a Maildir the way an
-MDA does (tmp/ then a rename into new/), append Asterisk CDR records to Master.csv the way Asterisk
-does, rotate it the way logrotate does, and drop helpdesk export files into a folder; the archive is
-read read-only with Python's sqlite3 (WAL: the reader never blocks the writer) to see when each item
-became searchable. Everything is deterministic for a seed, so two runs can be compared by the
-archive's fingerprint (`arkisto import fingerprint`).
+"""Feed writers of the capture tests: a Maildir filled as an MDA fills it (tmp/, then a rename into
+new/), Asterisk's Master.csv appended to as Asterisk does and rotated as logrotate does, WebVTT
+transcripts that appear after their calls, and a folder of helpdesk exports (JSON Lines). Everything
+is deterministic for a seed, so two runs over the same input can be compared by the archive's
+fingerprint (`arkisto import fingerprint`).
 """
 
-import argparse
-import contextlib
 import json
 import os
 import random
-import signal
-import sqlite3
-import subprocess
-import sys
-import tempfile
 import time
-
-DEFAULT_BINARY = ".build/debug/arkisto"
-
-
-# --- command line ---------------------------------------------------------------------------------
-
-def argument_parser(description):
-    """The options every capture test takes."""
-    parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--binary", default=DEFAULT_BINARY, help=f"the arkisto binary (default: {DEFAULT_BINARY})")
-    parser.add_argument("--seed", type=int, default=13, help="seed of the generated input (default: 13)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print where it is")
-    return parser
-
-
-def resolve_binary(path):
-    """The binary's absolute path; an error naming it when it is not there."""
-    binary = os.path.abspath(path)
-    if not os.access(binary, os.X_OK):
-        raise RuntimeError(f"{path}: no arkisto binary here (swift build, or give --binary PATH)")
-    return binary
-
-
-@contextlib.contextmanager
-def work_folder(label, keep):
-    """A temporary folder, removed afterwards unless `keep`."""
-    folder = tempfile.mkdtemp(prefix=f"arkisto-{label}-")
-    try:
-        yield folder
-    finally:
-        if keep:
-            print(f"{label}: kept {folder}", file=sys.stderr)
-        else:
-            subprocess.run(["rm", "-rf", folder], check=False)
-
-
-def run_test(label, main):
-    """Runs a test's `main` (which prints its own pass or fail line and returns the exit status);
-    an unexpected error still ends in one clear "LABEL: FAILED" line and exit status 1."""
-    try:
-        status = main()
-    except KeyboardInterrupt:
-        print(f"{label}: FAILED (interrupted)")
-        status = 1
-    except Exception as error:  # noqa: BLE001 - any error is the test's failure, said in one line
-        print(f"{label}: FAILED ({type(error).__name__}: {error})")
-        status = 1
-    sys.exit(status)
-
-
-def percentile(values, fraction):
-    """The nearest-rank percentile of `values` (0 < fraction <= 1)."""
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    rank = max(1, min(len(ordered), int(-(-fraction * len(ordered) // 1))))
-    return ordered[rank - 1]
-
-
-def delay_summary(delays):
-    """p50/p95/max of delays in seconds, as one phrase."""
-    return (f"p50 {percentile(delays, 0.5):.2f} s, p95 {percentile(delays, 0.95):.2f} s, "
-            f"max {max(delays, default=float('nan')):.2f} s")
-
-
-# --- the arkisto binary ---------------------------------------------------------------------------
-
-class Arkisto:
-    """One archive and the binary that works on it."""
-
-    def __init__(self, binary, archive):
-        self.binary = binary
-        self.archive = archive
-
-    def run(self, *arguments, check=True):
-        """Runs `arkisto ARGUMENTS --archive A` and returns its standard output."""
-        command = [self.binary, *arguments, "--archive", self.archive]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if check and done.returncode != 0:
-            raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.strip()}")
-        return done.stdout
-
-    def add_source(self, kind, name, *arguments):
-        self.run("sources", "add", kind, name, *arguments)
-
-    def fingerprint(self):
-        return json.loads(self.run("import", "fingerprint"))
-
-    def search_refs(self, query):
-        """The source references of every interaction `arkisto search` finds for `query`."""
-        found = json.loads(self.run("search", "--json", "--all", query))
-        return [result["source_ref"] for result in found["results"]]
-
-    def watch(self, log_path):
-        return Watch(self, log_path)
-
-
-class Watch:
-    """A running `arkisto watch`, its standard error in a log file."""
-
-    def __init__(self, arkisto, log_path):
-        self.arkisto = arkisto
-        self.log_path = log_path
-        self.process = None
-
-    def start(self, ready_timeout=60):
-        """Starts the process and waits until it says it is watching (it may first wait for the
-        capture lock of a killed predecessor: the kernel has released it by then)."""
-        log = open(self.log_path, "a", encoding="utf-8")
-        log.write(f"--- start at {time.time():.3f}\n")
-        log.flush()
-        self.process = subprocess.Popen(
-            [self.arkisto.binary, "watch", "--archive", self.arkisto.archive],
-            stdout=log, stderr=log, stdin=subprocess.DEVNULL)
-        log.close()
-        deadline = time.monotonic() + ready_timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"arkisto watch exited {self.process.returncode} at start; see {self.log_path}")
-            if self._log_mentions_start():
-                return self
-            time.sleep(0.05)
-        raise RuntimeError(f"arkisto watch did not start within {ready_timeout} s; see {self.log_path}")
-
-    def _log_mentions_start(self):
-        with open(self.log_path, encoding="utf-8", errors="replace") as log:
-            last_run = log.read().rsplit("--- start at", 1)[-1]
-        return "arkisto: watching" in last_run
-
-    @property
-    def pid(self):
-        return self.process.pid
-
-    def running(self):
-        return self.process is not None and self.process.poll() is None
-
-    def stop(self, timeout=60):
-        """SIGTERM, then waits: returns the exit status (None if it did not exit in time, and it
-        is then killed)."""
-        if not self.running():
-            return self.process.returncode if self.process else None
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            return None
-
-    def kill(self):
-        """SIGKILL, as a crash or an OOM killer would."""
-        if self.running():
-            self.process.kill()
-            self.process.wait()
-
-    def log(self):
-        with open(self.log_path, encoding="utf-8", errors="replace") as log:
-            return log.read()
-
-
-# --- reading the archive while it is written -------------------------------------------------------
-
-class ArchiveReader:
-    """A read-only connection to the archive (WAL): what is committed, without blocking the writer."""
-
-    def __init__(self, archive):
-        self.archive = archive
-        self.connection = None
-
-    def rows(self, sql, parameters=()):
-        """The query's rows; [] while the archive does not exist yet or is busy for a moment."""
-        try:
-            if self.connection is None:
-                if not os.path.exists(self.archive):
-                    return []
-                self.connection = sqlite3.connect(f"file:{self.archive}?mode=ro", uri=True, timeout=1)
-            return self.connection.execute(sql, parameters).fetchall()
-        except sqlite3.OperationalError:
-            return []
-
-    def close(self):
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
-
-
-class ArrivalClock:
-    """When each expected token was handed over and when it was first seen in the archive."""
-
-    def __init__(self):
-        self.delivered = {}
-        self.seen = {}
-
-    def deliver(self, token):
-        self.delivered[token] = time.time()
-
-    def see(self, tokens):
-        now = time.time()
-        for token in tokens:
-            if token in self.delivered and token not in self.seen:
-                self.seen[token] = now
-
-    def missing(self):
-        return sorted(set(self.delivered) - set(self.seen))
-
-    def delays(self):
-        return [self.seen[token] - self.delivered[token] for token in self.seen]
-
-
-def tokens_in(text, prefix):
-    """The words of `text` that start with the tokens' prefix."""
-    return {word.strip(".,;:!?()<>\"'") for word in text.split() if word.startswith(prefix)}
-
 
 # --- generated content ------------------------------------------------------------------------------
 
@@ -255,23 +33,31 @@ class Tokens:
 
 
 def mail_message(index, token, seed):
-    """An RFC 5322 message from a customer whose subject and body hold `token`; its date and
-    Message-ID follow from the index and seed alone."""
+    """An RFC 5322 message whose subject and body hold `token`; its date and Message-ID follow from
+    the index and seed alone. Every fifth message is customer service's answer to the one before
+    (In-Reply-To, References; it does not quote it), so threads are built across deliveries."""
     day = 1 + index % 28
     minute = index % 60
     customer = index % 17
+    message_id = f"capture-{seed}-{index}@example.fi"
+    customer_address = f"Asiakas {customer} <asiakas{customer}@example.fi>"
+    service_address = "Asiakaspalvelu <asiakaspalvelu@esimerkkiverkko.fi>"
+    if index % 5 == 4:
+        parent = f"<capture-{seed}-{index - 1}@example.fi>"
+        sender, recipient = service_address, f"Asiakas {(index - 1) % 17} <asiakas{(index - 1) % 17}@example.fi>"
+        threading = f"In-Reply-To: {parent}\r\nReferences: {parent}\r\n"
+        subject = f"Re: Kysymys tilauksesta, vastaus {token}"
+        text = f"Hei,\r\n\r\ntilauksenne {token} on toimitettu.\r\n\r\nYstävällisin terveisin\r\nAsiakaspalvelu\r\n"
+    else:
+        sender, recipient, threading = customer_address, service_address, ""
+        subject = f"Kysymys tilauksesta {token}"
+        text = (f"Hei,\r\n\r\nhaluaisin tietää, milloin tilaukseni {token} toimitetaan. Laskussa on "
+                f"myös maksu, jota en tunnista.\r\n\r\nYstävällisin terveisin\r\nAsiakas {customer}\r\n")
     return (
-        f"From: Asiakas {customer} <asiakas{customer}@example.fi>\r\n"
-        f"To: Asiakaspalvelu <asiakaspalvelu@esimerkkiverkko.fi>\r\n"
-        f"Subject: Kysymys tilauksesta {token}\r\n"
-        f"Date: Mon, {day:02d} Sep 2025 10:{minute:02d}:00 +0300\r\n"
-        f"Message-ID: <capture-{seed}-{index}@example.fi>\r\n"
-        f"MIME-Version: 1.0\r\n"
-        f"Content-Type: text/plain; charset=utf-8\r\n"
-        f"Content-Transfer-Encoding: 8bit\r\n"
-        f"\r\n"
-        f"Hei,\r\n\r\nhaluaisin tietää, milloin tilaukseni {token} toimitetaan. Laskussa on "
-        f"myös maksu, jota en tunnista.\r\n\r\nYstävällisin terveisin\r\nAsiakas {customer}\r\n"
+        f"From: {sender}\r\nTo: {recipient}\r\nSubject: {subject}\r\n"
+        f"Date: {day:02d} Sep 2025 10:{minute:02d}:00 +0300\r\nMessage-ID: <{message_id}>\r\n{threading}"
+        f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
+        f"\r\n{text}"
     ).encode("utf-8")
 
 
@@ -309,6 +95,35 @@ def delivery_pauses(count, seed, mean=0.15):
 
 
 # --- Asterisk CDR ---------------------------------------------------------------------------------
+
+def is_recorded_call(index):
+    """Two calls in three are recorded."""
+    return index % 3 != 2
+
+
+def is_transcribed_call(index):
+    """Most recorded calls get a transcript later; some never do."""
+    return is_recorded_call(index) and index % 5 != 4
+
+
+TRANSCRIPT_LAG = 2.0
+
+
+def call_timeline(count, seed, start=0.5, mean_pause=0.4):
+    """(seconds from start, action, call index) for a CDR feed: every call ("call"), its
+    transcript 2 s later when it has one ("transcript"), and the rotation half-way ("rotate",
+    0.5 s after the middle call's record)."""
+    events = []
+    moment = start
+    for index, pause in enumerate(delivery_pauses(count, seed, mean=mean_pause)):
+        moment += pause
+        events.append((moment, "call", index))
+        if is_transcribed_call(index):
+            events.append((moment + TRANSCRIPT_LAG, "transcript", index))
+        if index == count // 2:
+            events.append((moment + 0.5, "rotate", index))
+    return events
+
 
 def csv_field(value):
     return '"' + value.replace('"', '""') + '"'
@@ -417,11 +232,17 @@ class HelpdeskFeed:
             })
         return {
             "id": ticket_id, "created_at": "2025-09-01T09:00:00+03:00", "updated_at": comments[-1]["created_at"],
-            "status": "open", "priority": "normal", "subject": f"Tilaus {tokens[0]}",
+            "status": "open", "priority": "normal", "subject": f"Tilaus numero {ticket_id}",
             "requester": {"name": f"Asiakas {ticket_id}", "email": f"asiakas{ticket_id}@example.fi", "phone": None},
             "tags": ["tilaus"], "channel": "web", "comments": comments,
         }
 
     def export(self, name, tickets):
+        """A new export file, written whole and renamed into the folder."""
         lines = "".join(json.dumps(ticket, ensure_ascii=False) + "\n" for ticket in tickets)
         write_whole(os.path.join(self.folder, name), lines.encode("utf-8"))
+
+    def append(self, name, ticket):
+        """One more ticket at the end of an export file, its line written in one write."""
+        with open(os.path.join(self.folder, name), "ab") as file:
+            file.write((json.dumps(ticket, ensure_ascii=False) + "\n").encode("utf-8"))
