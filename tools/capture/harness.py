@@ -187,7 +187,9 @@ class ArchiveReader:
             if self.connection is None:
                 if not os.path.exists(self.archive):
                     return []
-                self.connection = sqlite3.connect(f"file:{self.archive}?mode=ro", uri=True, timeout=1)
+                # One thread at a time (an observer thread, then the test once it has joined).
+                self.connection = sqlite3.connect(
+                    f"file:{self.archive}?mode=ro", uri=True, timeout=1, check_same_thread=False)
             return self.connection.execute(sql, parameters).fetchall()
         except sqlite3.OperationalError:
             return []
