@@ -6,7 +6,9 @@ never blocks the writer), arrival clocks and delay figures, and one clear pass/f
 import argparse
 import contextlib
 import json
+import math
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -46,12 +48,14 @@ def work_folder(label, keep):
         if keep:
             print(f"{label}: kept {folder}", file=sys.stderr)
         else:
-            subprocess.run(["rm", "-rf", folder], check=False)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_test(label, main):
     """Runs a test's `main` (which prints its own pass or fail line and returns the exit status);
-    an unexpected error still ends in one clear "LABEL: FAILED" line and exit status 1."""
+    an unexpected error still ends in one clear "LABEL: FAILED" line and exit status 1. SIGTERM
+    (a CI timeout) interrupts it like Ctrl-C, so the arkisto processes it started are stopped."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         status = main()
     except KeyboardInterrupt:
@@ -68,7 +72,7 @@ def percentile(values, fraction):
     ordered = sorted(values)
     if not ordered:
         return float("nan")
-    rank = max(1, min(len(ordered), int(-(-fraction * len(ordered) // 1))))
+    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
     return ordered[rank - 1]
 
 
@@ -182,17 +186,14 @@ class ArchiveReader:
         self.connection = None
 
     def rows(self, sql, parameters=()):
-        """The query's rows; [] while the archive does not exist yet or is busy for a moment."""
-        try:
-            if self.connection is None:
-                if not os.path.exists(self.archive):
-                    return []
-                # One thread at a time (an observer thread, then the test once it has joined).
-                self.connection = sqlite3.connect(
-                    f"file:{self.archive}?mode=ro", uri=True, timeout=1, check_same_thread=False)
-            return self.connection.execute(sql, parameters).fetchall()
-        except sqlite3.OperationalError:
-            return []
+        """The query's rows ([] while the archive does not exist yet)."""
+        if self.connection is None:
+            if not os.path.exists(self.archive):
+                return []
+            # One thread at a time (an observer thread, then the test once it has joined).
+            self.connection = sqlite3.connect(
+                f"file:{self.archive}?mode=ro", uri=True, timeout=5, check_same_thread=False)
+        return self.connection.execute(sql, parameters).fetchall()
 
     def close(self):
         if self.connection is not None:
@@ -239,8 +240,12 @@ def observe(reader, clock, done, settle_seconds, interval=0.05):
     last_id = 0
     finished_at = None
     while True:
-        for row_id, reference, subject, body in reader.rows(
-                "SELECT id, source_ref, subject, body FROM interaction WHERE id > ? OR kind = 'call'", (last_id,)):
+        try:
+            rows = reader.rows(
+                "SELECT id, source_ref, subject, body FROM interaction WHERE id > ? OR kind = 'call'", (last_id,))
+        except sqlite3.OperationalError:
+            rows = []  # busy for a moment (a WAL recovered after a kill -9, the schema being created)
+        for row_id, reference, subject, body in rows:
             last_id = max(last_id, row_id)
             clock.see(words_in(subject + " " + body) | {reference})
         if done.is_set():
