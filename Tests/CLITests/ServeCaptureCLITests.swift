@@ -110,4 +110,27 @@ import Darwin
         #expect(synced.status == 0)
         #expect(synced.standardOutput.contains("posti: 3 archived"), "\(synced.standardOutput)")
     }
+
+    @Test func aServerWaitingForAnotherCapturerServesAndStopsAtOnceOnSigterm() throws {
+        let folder = try ScratchFolder()
+        try Self.maildir(folder.path("Maildir"), count: 3)
+        let archive = folder.path("archive.sqlite")
+        _ = try arkisto.run(["sources", "add", "maildir", "posti", folder.path("Maildir"), "--archive", archive], in: folder.url)
+        let watching = try arkisto.start(["watch", "--archive", archive], in: folder.url)
+        defer {
+            kill(watching.process.processIdentifier, SIGTERM)
+            watching.process.waitUntilExit()
+        }
+        #expect(try waitForError(watching, "watching the sources"))
+
+        let serving = try arkisto.start(["serve", "--archive", archive, "--port", "0", "--users", folder.path("users.json")], in: folder.url)
+        let waited = try waitForError(serving, "another sync, watch or serve is capturing")
+        kill(serving.process.processIdentifier, SIGTERM)
+        serving.process.waitUntilExit()
+        let served = serving.result()
+        #expect(waited, "\(served.standardError)")
+        #expect(served.status == 0 && !served.killed, "\(served.standardError)")
+        #expect(served.standardOutput.hasPrefix("arkisto: listening on"))
+        #expect(!served.standardError.contains("capturing the archive's sources"))
+    }
 }
