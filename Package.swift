@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats", "Query"]),
         .testTarget(name: "CLITests", dependencies: ["arkisto"]),
         .testTarget(
             name: "ServerTests",
