@@ -38,13 +38,14 @@ import Darwin
         }
     }
 
-    /// Waits until the running process has written `text` to its standard error (or ended).
-    func waitForError(_ running: ArkistoProcess.Running, _ text: String) throws -> Bool {
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline {
-            if ((try? String(contentsOf: running.errURL, encoding: .utf8)) ?? "").contains(text) { return true }
+    /// Waits until the running process has written `text` to `file` (its standard error by
+    /// default), or has ended; polls without holding a thread.
+    func waitFor(_ text: String, from running: ArkistoProcess.Running, in file: URL? = nil) async throws -> Bool {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(120))
+        while ContinuousClock.now < deadline {
+            if ((try? String(contentsOf: file ?? running.errURL, encoding: .utf8)) ?? "").contains(text) { return true }
             if !running.process.isRunning { return false }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         return false
     }
@@ -55,7 +56,7 @@ import Darwin
         return result.standardOutput
     }
 
-    @Test func sigtermStopsTheWebAppAndTheCaptureAfterItsBatchAndExitsZero() throws {
+    @Test func sigtermStopsTheWebAppAndTheCaptureAfterItsBatchAndExitsZero() async throws {
         let folder = try ScratchFolder()
         try Self.maildir(folder.path("Maildir"), count: 300)
         for archive in ["served.sqlite", "reference.sqlite"] {
@@ -65,7 +66,7 @@ import Darwin
 
         let serving = try arkisto.start(
             ["serve", "--archive", folder.path("served.sqlite"), "--port", "0", "--users", folder.path("users.json")], in: folder.url)
-        let capturing = try waitForError(serving, "capturing the archive's sources")
+        let capturing = try await waitFor("capturing the archive's sources", from: serving)
         // SIGTERM as the first batch starts: the batch is committed, then the process exits.
         kill(serving.process.processIdentifier, SIGTERM)
         serving.process.waitUntilExit()
@@ -84,7 +85,7 @@ import Darwin
         #expect(try fingerprint(folder.path("served.sqlite"), in: folder.url) == fingerprint(folder.path("reference.sqlite"), in: folder.url))
     }
 
-    @Test func aServerWithoutCaptureLeavesTheCaptureLockToSync() throws {
+    @Test func aServerWithoutCaptureLeavesTheCaptureLockToSync() async throws {
         let folder = try ScratchFolder()
         try Self.maildir(folder.path("Maildir"), count: 3)
         let archive = folder.path("archive.sqlite")
@@ -96,13 +97,10 @@ import Darwin
             kill(serving.process.processIdentifier, SIGTERM)
             serving.process.waitUntilExit()
         }
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline, !(((try? String(contentsOf: serving.outURL, encoding: .utf8)) ?? "").contains("listening")) {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        #expect(try await waitFor("listening", from: serving, in: serving.outURL))
         // sync says so and waits when another process captures; here it runs at once.
         let sync = try arkisto.start(["sync", "--archive", archive], in: folder.url)
-        let waited = try waitForError(sync, "waiting for it to finish")
+        let waited = try await waitFor("waiting for it to finish", from: sync)
         if waited { kill(sync.process.processIdentifier, SIGTERM) }
         sync.process.waitUntilExit()
         let synced = sync.result()
@@ -111,7 +109,7 @@ import Darwin
         #expect(synced.standardOutput.contains("posti: 3 archived"), "\(synced.standardOutput)")
     }
 
-    @Test func aServerWaitingForAnotherCapturerServesAndStopsAtOnceOnSigterm() throws {
+    @Test func aServerWaitingForAnotherCapturerServesAndStopsAtOnceOnSigterm() async throws {
         let folder = try ScratchFolder()
         try Self.maildir(folder.path("Maildir"), count: 3)
         let archive = folder.path("archive.sqlite")
@@ -121,10 +119,10 @@ import Darwin
             kill(watching.process.processIdentifier, SIGTERM)
             watching.process.waitUntilExit()
         }
-        #expect(try waitForError(watching, "watching the sources"))
+        #expect(try await waitFor("watching the sources", from: watching))
 
         let serving = try arkisto.start(["serve", "--archive", archive, "--port", "0", "--users", folder.path("users.json")], in: folder.url)
-        let waited = try waitForError(serving, "another sync, watch or serve is capturing")
+        let waited = try await waitFor("another sync, watch or serve is capturing", from: serving)
         kill(serving.process.processIdentifier, SIGTERM)
         serving.process.waitUntilExit()
         let served = serving.result()
