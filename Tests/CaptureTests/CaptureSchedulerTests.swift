@@ -78,7 +78,18 @@ import Testing
             ConfiguredSource(name: SourceName("posti"), settings: .maildir(MaildirSettings(path: maildir))))
         let stop = StopSignal()
         let context = scratch.context
-        let watching = Task.detached { try CaptureScheduler(context: context).watch(stop: stop) }
+        // watch blocks its thread, as in `arkisto watch`: a thread of its own, not one of the few
+        // the test tasks share.
+        let stopped = DispatchSemaphore(value: 0)
+        let watcher = Thread {
+            do {
+                try CaptureScheduler(context: context).watch(stop: stop)
+            } catch {
+                Issue.record("watch failed: \(error)")
+            }
+            stopped.signal()
+        }
+        watcher.start()
 
         // Delivered after the first run (which reads what is there at the start): the watcher
         // sees the rename; the rescan would only come after a minute.
@@ -92,6 +103,6 @@ import Testing
         }
         #expect(try scratch.interactions == 1)
         stop.request()
-        try await watching.value
+        stopped.wait()
     }
 }

@@ -24,7 +24,7 @@ struct MetricsAccess: Sendable {
         }
         let token: String
         do {
-            token = try PasswordReading.read(.file(path))
+            token = try PasswordCheck().password(from: .file(path))
         } catch {
             throw MetricsTokenError(path: path, reason: "\(error)")
         }

@@ -2,10 +2,15 @@ import Foundation
 
 /// Checks, before mbsync runs, that the password can be read the way mbsync's `PassCmd` will read
 /// it, and returns it only so that errors can leave it out. It is not kept or written anywhere.
-struct PasswordCheck {
-    var environment: [String: String]
+/// The server reads its metrics scrape token with it too.
+public struct PasswordCheck: Sendable {
+    public var environment: [String: String]
 
-    func password(from source: PasswordSource) throws(SourceSettingsError) -> String {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    public func password(from source: PasswordSource) throws(SourceSettingsError) -> String {
         switch source {
         case .file(let path): try fromFile(path)
         case .environment(let name): try fromEnvironment(name)
