@@ -50,7 +50,7 @@ let package = Package(
 
         // Continuous capture: configured sources (Maildir, IMAP through mbsync, the CDR tail, a
         // helpdesk folder), their checkpoints and the scheduler that `sync`, `watch` and `serve` share.
-        .target(name: "Capture", dependencies: ["Ingest", "Archive", "Formats", "MIME"]),
+        .target(name: "Capture", dependencies: ["Ingest", "Archive", "Query", "Formats", "MIME"]),
 
         // What users ask: search (and later timelines, complaints, inspection reports).
         .target(name: "Query", dependencies: ["Archive", "FinnishText"]),
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats", "Query"]),
         .testTarget(name: "CLITests", dependencies: ["arkisto"]),
         .testTarget(
             name: "ServerTests",

@@ -9,7 +9,7 @@ struct Arkisto: AsyncParsableCommand {
             ClassifyCommand.self, SettingsCommand.self, QuarantineCommand.self, OriginalsCommand.self, ParseCommand.self,
             AnalyzeCommand.self, InspectionCommand.self, AuditCommand.self, EraseCommand.self, HoldCommand.self,
             RetentionCommand.self, ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self,
-            DoctorCommand.self,
+            DoctorCommand.self, SourcesCommand.self, SyncCommand.self, WatchCommand.self,
         ])
 
     /// Parses and runs the command as the argument parser does; a failure of one of Arkisto's

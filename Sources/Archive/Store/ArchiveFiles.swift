@@ -19,6 +19,10 @@ public struct ArchiveFiles: Sendable, Equatable {
     public var erasureJournal: String { archive + ".erasures" }
     /// Held while the schema is created or migrated.
     public var creationLock: String { archive + ".lock" }
+    /// Held by the one process that runs the archive's capture sources (`sync`, `watch`, `serve`).
+    public var captureLock: String { archive + ".capture.lock" }
+    /// The folder (0700) where capture keeps what it stages: an IMAP source's mirrored Maildir.
+    public var captureFolder: String { archive + ".capture" }
 
     /// A SQLite file and the write-ahead log and shared-memory files SQLite keeps beside it.
     public static func withSQLiteCompanions(_ path: String) -> [String] {
@@ -28,6 +32,6 @@ public struct ArchiveFiles: Sendable, Equatable {
     /// Every file that holds personal data or a secret, whether it exists or not.
     public var sensitiveFiles: [String] {
         Self.withSQLiteCompanions(archive) + Self.withSQLiteCompanions(auditDatabase)
-            + [auditKey, personalIDKey, erasureJournal, creationLock]
+            + [auditKey, personalIDKey, erasureJournal, creationLock, captureLock, captureFolder]
     }
 }

@@ -26,6 +26,13 @@ struct MailImportPlan {
     /// Files not read because the archive already holds them at the same path.
     var unchangedFiles = 0
 
+    /// Every file is archived already, and there is no mbox to read and no problem to report.
+    var isUnchanged: Bool {
+        steps.allSatisfy { step in
+            if case .files(let files, let problems) = step { files.isEmpty && problems.isEmpty } else { false }
+        }
+    }
+
     /// Discovers the sources under `paths` and lists their files; unless `rescan` is set, leaves
     /// out the files archived before, asking the archive about `lookupChunk` paths at a time.
     init(paths: [String], archive: ArchiveStore, rescan: Bool, lookupChunk: Int = 4_096) throws(ImportError) {
@@ -43,28 +50,40 @@ struct MailImportPlan {
                     steps.append(.mbox(source, size: size))
                     continue
                 }
-                var files: [PlannedFile] = []
-                files.reserveCapacity(listing.files.count)
-                var start = 0
-                while start < listing.files.count {
-                    let chunk = Array(listing.files[start..<min(start + lookupChunk, listing.files.count)])
-                    start += chunk.count
-                    let archived = rescan ? [] : try archiving { () throws(ArchiveError) in
-                        try archive.archivedSourcePaths(chunk)
-                    }
-                    for path in chunk {
-                        if archived.contains(path) {
-                            unchangedFiles += 1
-                        } else {
-                            let size = MessageFileListing.size(of: path) ?? 0
-                            files.append(PlannedFile(path: path, size: size))
-                            bytesToRead += size
-                        }
-                    }
-                }
-                filesToRead += files.count
-                steps.append(.files(files, problems: listing.problems))
+                try addFiles(listing.files, problems: listing.problems, archive: archive, rescan: rescan, lookupChunk: lookupChunk)
             }
         }
+    }
+
+    /// A plan over message files named one by one (a Maildir watcher's): no discovery, each file
+    /// one message.
+    init(messageFiles: [String], archive: ArchiveStore, rescan: Bool, lookupChunk: Int = 4_096) throws(ImportError) {
+        try addFiles(messageFiles, problems: [], archive: archive, rescan: rescan, lookupChunk: lookupChunk)
+    }
+
+    private mutating func addFiles(
+        _ paths: [String], problems: [MailboxItem], archive: ArchiveStore, rescan: Bool, lookupChunk: Int
+    ) throws(ImportError) {
+        var files: [PlannedFile] = []
+        files.reserveCapacity(paths.count)
+        var start = 0
+        while start < paths.count {
+            let chunk = Array(paths[start..<min(start + lookupChunk, paths.count)])
+            start += chunk.count
+            let archived = rescan ? [] : try archiving { () throws(ArchiveError) in
+                try archive.archivedSourcePaths(chunk)
+            }
+            for path in chunk {
+                if archived.contains(path) {
+                    unchangedFiles += 1
+                } else {
+                    let size = MessageFileListing.size(of: path) ?? 0
+                    files.append(PlannedFile(path: path, size: size))
+                    bytesToRead += size
+                }
+            }
+        }
+        filesToRead += files.count
+        steps.append(.files(files, problems: problems))
     }
 }

@@ -48,9 +48,29 @@ public struct MailImporter: Sendable {
     public func run(
         paths: [String], progress: (MailImportProgress) -> Void = { _ in }
     ) throws(ImportError) -> ImportTally {
-        let plan = try MailImportPlan(paths: paths, archive: archive, rescan: rescan)
+        try run(MailImportPlan(paths: paths, archive: archive, rescan: rescan), arguments: paths, progress: progress)
+    }
+
+    /// Imports these message files (a Maildir's, as its watcher found them), each one message
+    /// whatever its first line; files the archive holds at the same path are not read again.
+    public func run(
+        messageFiles: [String], progress: (MailImportProgress) -> Void = { _ in }
+    ) throws(ImportError) -> ImportTally {
+        try run(MailImportPlan(messageFiles: messageFiles, archive: archive, rescan: rescan), arguments: messageFiles, progress: progress)
+    }
+
+    private func run(
+        _ plan: MailImportPlan, arguments: [String], progress: (MailImportProgress) -> Void
+    ) throws(ImportError) -> ImportTally {
+        if plan.isUnchanged {
+            // Nothing new: no import run is recorded for it.
+            var tally = ImportTally()
+            tally.alreadyPresent = plan.unchangedFiles
+            progress(MailImportProgress(tally: tally, bytesDone: 0, bytesTotal: 0, unchangedFiles: plan.unchangedFiles))
+            return tally
+        }
         let run = try archiving { () throws(ArchiveError) in
-            try archive.beginImportRun(sourceKind: "mail", arguments: paths)
+            try archive.beginImportRun(sourceKind: "mail", arguments: arguments)
         }
         if bulkLoad {
             try archiving { () throws(ArchiveError) in try archive.beginBulkLoad() }
