@@ -6,12 +6,16 @@ import Testing
 @Suite(.serialized) struct IMAPMirrorTests {
     static let timeout: Duration = .seconds(60)
 
-    func mirror(_ server: IMAPDovecotHarness, password: PasswordSource? = nil, caFile: String?? = .none, staging: String? = nil) throws -> MbsyncMirror {
+    func mirror(
+        _ server: IMAPDovecotHarness, password: PasswordSource? = nil, caFile: String?? = .none, staging: String? = nil,
+        mbsync: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> MbsyncMirror {
         let settings = IMAPSettings(
             server: try IMAPServer(url: server.info.url), user: server.info.user,
             password: password ?? .file(server.info.passwordFile),
             caFile: caFile ?? server.info.caFile)
-        return MbsyncMirror(settings: settings, staging: staging ?? server.folder.path + "/staging")
+        return MbsyncMirror(
+            settings: settings, staging: staging ?? server.folder.path + "/staging", mbsync: mbsync, environment: environment)
     }
 
     /// The error a run ends with, or nil when it succeeds.
@@ -101,16 +105,13 @@ import Testing
         defer { server.destroy() }
         _ = try server.deliver(3)
         let password = try String(contentsOfFile: server.info.passwordFile, encoding: .utf8).trimmingCharacters(in: .newlines)
-        let settings = IMAPSettings(
-            server: try IMAPServer(url: server.info.url), user: server.info.user,
-            password: .environment("ARKISTO_TEST_IMAP_PASSWORD"), caFile: server.info.caFile)
         var environment = ProcessInfo.processInfo.environment
         environment["ARKISTO_TEST_IMAP_PASSWORD"] = password
-        let mirror = MbsyncMirror(settings: settings, staging: server.folder.path + "/staging", environment: environment)
+        let mirror = try mirror(server, password: .environment("ARKISTO_TEST_IMAP_PASSWORD"), environment: environment)
         #expect(try mirror.run(timeout: Self.timeout).messagesInMirror == 3)
 
         environment["ARKISTO_TEST_IMAP_PASSWORD"] = nil
-        let unset = MbsyncMirror(settings: settings, staging: server.folder.path + "/staging", environment: environment)
+        let unset = try self.mirror(server, password: .environment("ARKISTO_TEST_IMAP_PASSWORD"), environment: environment)
         #expect(throws: IMAPMirrorError.invalidSettings(.passwordUnreadable(
             "environment variable ARKISTO_TEST_IMAP_PASSWORD", reason: "not set in the environment of this process"))) {
             try unset.run(timeout: Self.timeout)
@@ -177,6 +178,9 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: open)
         let mirror = try mirror(server, password: .file(open))
         #expect(throws: IMAPMirrorError.invalidSettings(.passwordFileTooOpen(path: open, mode: 0o644))) {
+            try mirror.check()
+        }
+        #expect(throws: IMAPMirrorError.invalidSettings(.passwordFileTooOpen(path: open, mode: 0o644))) {
             try mirror.run(timeout: Self.timeout)
         }
         #expect(!FileManager.default.fileExists(atPath: mirror.staging))
@@ -185,10 +189,7 @@ import Testing
     @Test func aMissingMbsyncIsNamed() throws {
         let server = try IMAPDovecotHarness.start()
         defer { server.destroy() }
-        let settings = IMAPSettings(
-            server: try IMAPServer(url: server.info.url), user: server.info.user,
-            password: .file(server.info.passwordFile), caFile: server.info.caFile)
-        let mirror = MbsyncMirror(settings: settings, staging: server.folder.path + "/staging", mbsync: "/nonexistent/mbsync")
+        let mirror = try mirror(server, mbsync: "/nonexistent/mbsync")
         #expect(throws: IMAPMirrorError.mbsyncNotInstalled(searched: ["/nonexistent/mbsync"])) {
             try mirror.run(timeout: Self.timeout)
         }

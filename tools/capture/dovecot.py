@@ -25,6 +25,7 @@ wrong password, the CA certificate and an imaps URL.
 import argparse
 import email.message
 import email.utils
+import grp
 import imaplib
 import json
 import os
@@ -169,7 +170,9 @@ class Dovecot:
             accounts = "default_login_user = dovenull\ndefault_internal_user = dovecot\n"
         else:
             name = mail_user.pw_name
+            group = grp.getgrgid(mail_user.pw_gid).gr_name
             accounts = (f"default_login_user = {name}\ndefault_internal_user = {name}\n"
+                        f"default_internal_group = {group}\n"
                         "service auth-worker {\n  user = $default_internal_user\n}\n")
         return f"""# Written by tools/capture/dovecot.py: a test server, nothing from /etc/dovecot.
 base_dir = {self.path("run")}

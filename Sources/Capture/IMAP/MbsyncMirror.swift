@@ -44,16 +44,7 @@ public struct MbsyncMirror: Sendable {
     /// checked first (the password must be readable, a password file readable by its owner
     /// only); past `timeout` mbsync is stopped and the next run resumes where it was.
     public func run(timeout: Duration) throws(IMAPMirrorError) -> IMAPMirrorResult {
-        let password: String
-        do {
-            password = try PasswordCheck(environment: environment).password(from: settings.password)
-        } catch {
-            throw .invalidSettings(error)
-        }
-        if let caFile = settings.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
-            throw .invalidSettings(.notFound(path: caFile, what: "readable CA certificate file"))
-        }
-        let executable = try locateMbsync()
+        let (password, executable) = try checked()
         let serverTimeout = max(1, min(Self.serverTimeout, Int(TimedProcess.seconds(timeout).rounded(.up))))
         let config = try MbsyncConfig(
             settings: settings, maildir: maildir, statePrefix: stateFolder + "/", serverTimeoutSeconds: serverTimeout
@@ -78,6 +69,25 @@ public struct MbsyncMirror: Sendable {
         }
         let after = try countMessages()
         return IMAPMirrorResult(messagesInMirror: after, newMessages: max(0, after - before))
+    }
+
+    /// Checks what can be checked without the server (`arkisto sources add` can call it): mbsync
+    /// is installed, the password can be read (a file only by its owner), the CA file exists.
+    public func check() throws(IMAPMirrorError) {
+        _ = try checked()
+    }
+
+    private func checked() throws(IMAPMirrorError) -> (password: String, mbsync: String) {
+        let password: String
+        do {
+            password = try PasswordCheck(environment: environment).password(from: settings.password)
+        } catch {
+            throw .invalidSettings(error)
+        }
+        if let caFile = settings.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw .invalidSettings(.notFound(path: caFile, what: "readable CA certificate file"))
+        }
+        return (password, try locateMbsync())
     }
 
     private func locateMbsync() throws(IMAPMirrorError) -> String {
