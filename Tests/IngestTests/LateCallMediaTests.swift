@@ -105,3 +105,22 @@ import Testing
         #expect(try Search(archive: store).run("pätkii", limit: nil).total == 1)
     }
 }
+
+extension LateCallMediaTests {
+    /// A capture cycle (runTail) attaches media that appeared since the last cycle, also for calls
+    /// read in earlier cycles.
+    @Test func aTailCycleAttachesMediaOfCallsReadInEarlierCycles() throws {
+        let cdr = path("calls/Master.csv")
+        let first = try importer.runTail(path: cdr, checkpointKey: "calls:pbx")
+        #expect(first.records == 2)
+        #expect(first.lateMedia == 0)
+
+        try addMedia()
+        let second = try importer.runTail(path: cdr, checkpointKey: "calls:pbx")
+        #expect(second.records == 0)
+        #expect(second.lateMedia == 1)
+        #expect(try Search(archive: store).run("pätkii", limit: nil).hits.map(\.sourceRef) == ["1.1"])
+
+        #expect(try importer.runTail(path: cdr, checkpointKey: "calls:pbx").lateMedia == 0)
+    }
+}
