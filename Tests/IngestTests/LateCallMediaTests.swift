@@ -82,15 +82,16 @@ import Testing
     @Test func aCaptureCycleAttachesLateMediaWithoutReadingTheCDRAgain() throws {
         _ = try importer.run(paths: [path("calls/Master.csv")])
         let folders = (recordings: path("calls/recordings"), transcripts: path("calls/transcripts"))
-        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts) == 0)
+        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts).isEmpty)
 
         try addMedia()
-        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts) == 1)
+        let amended = try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts)
+        #expect(try store.interactionContents(ids: amended).map(\.summary.sourceRef) == ["1.1"])
         try Classifier(archive: store).apply()
         #expect(try Search(archive: store).run("reklamaatio", limit: nil).hits.map(\.sourceRef) == ["1.1"])
         #expect(try store.timeline(customerID: customer()).map(\.interaction.sourceRef) == ["1.1"])
         let after = try store.fingerprint()
-        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts) == 0)
+        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts).isEmpty)
         #expect(try store.fingerprint() == after)
     }
 
