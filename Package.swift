@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ],
     targets: [
         // C shims over Debian's libraries. ICU is reached only through CICU, whose public header
@@ -59,10 +60,11 @@ let package = Package(
         .target(
             name: "ArkistoServer",
             dependencies: [
-                "Archive", "Query", "Ingest", "MIME", "CCrypto",
+                "Archive", "Query", "Ingest", "MIME", "CCrypto", "Capture",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
 
         .executableTarget(
@@ -78,12 +80,12 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
-        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats", "Query"]),
         .testTarget(name: "CLITests", dependencies: ["arkisto"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "ArkistoServer", "Archive", "Ingest", "Query",
+                "ArkistoServer", "Archive", "Ingest", "Query", "Capture",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
     ],

@@ -13,6 +13,9 @@ packages=(
   libssl-dev       # SHA-256 (libcrypto)
   pkg-config
   sqlite3          # the sqlite3 shell: tests tamper with the audit log through it
+  isync            # mbsync: the IMAP capture mirrors a mailbox read-only with it
+  dovecot-imapd    # a real IMAP server on loopback for the IMAP capture tests (tools/capture/dovecot.py)
+  openssl          # the throw-away CA and server certificate of that test server
 )
 
 missing=()

@@ -18,10 +18,17 @@ public struct ServerConfiguration: Sendable {
     public var createArchive: Bool
     /// Behind a reverse proxy: the client's address is the last entry of `X-Forwarded-For`.
     public var trustForwardedFor: Bool
+    /// Whether ``WebService/run()`` also runs the archive's capture sources in the background
+    /// (what `arkisto watch` does), once the web app listens.
+    public var capture: Bool
+    /// A file (mode 0600) whose first line is the token Prometheus sends to scrape `/metrics`;
+    /// without one, only admins' API tokens may scrape.
+    public var metricsTokenPath: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, archivePath: String, usersPath: String, personalIDKeyPath: String? = nil,
-        auditKeyPath: String? = nil, sessionsPath: String? = nil, importFolders: [String] = [], createArchive: Bool = false, trustForwardedFor: Bool = false
+        auditKeyPath: String? = nil, sessionsPath: String? = nil, importFolders: [String] = [], createArchive: Bool = false, trustForwardedFor: Bool = false,
+        capture: Bool = false, metricsTokenPath: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -33,5 +40,7 @@ public struct ServerConfiguration: Sendable {
         self.importFolders = importFolders
         self.createArchive = createArchive
         self.trustForwardedFor = trustForwardedFor
+        self.capture = capture
+        self.metricsTokenPath = metricsTokenPath
     }
 }

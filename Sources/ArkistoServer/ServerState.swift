@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// What every route needs: the archive operations, the pages, the users, sessions and sign-in
-/// checks, and the admin's import jobs.
+/// checks, the admin's import jobs, and the metrics with who may scrape them.
 struct ServerState: Sendable {
     let service: ArchiveService
     let pages: PageRenderer
@@ -11,6 +11,9 @@ struct ServerState: Sendable {
     let signIn: SignInService
     let signInTokens: SignInTokens
     let imports: ImportJobs
+    let metricsAccess: MetricsAccess
+
+    var metrics: ServerMetrics { service.metrics }
 
     var gate: Gate { Gate(pages: pages, service: service) }
 }

@@ -11,23 +11,16 @@ public enum WebServer {
         public var description: String
     }
 
-    /// The application for a configuration. `users` replaces the users file (for tests);
-    /// `onListening` is told the address once the server accepts connections.
+    /// The web application alone for a configuration, never capturing (``WebService`` runs the
+    /// capture beside it). `users` replaces the users file (for tests); `onListening` is told the
+    /// address once the server accepts connections.
     public static func application(
         _ configuration: ServerConfiguration, users: UsersFile? = nil, logger: Logger? = nil,
         onListening: @escaping @Sendable (String, Int) -> Void = { _, _ in }
     ) throws -> App {
-        let logger = logger ?? Logger(label: "arkisto.server") { StreamLogHandler.standardError(label: $0) }
-        let state = try Self.state(configuration, users: users, logger: logger)
-        let host = configuration.host
-        return Application(
-            router: Self.router(state, trustForwardedFor: configuration.trustForwardedFor),
-            configuration: ApplicationConfiguration(
-                address: .hostname(host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in
-                onListening(host, channel.localAddress?.port ?? configuration.port)
-            },
-            logger: logger)
+        var configuration = configuration
+        configuration.capture = false
+        return try WebService(configuration, users: users, logger: logger, onListening: onListening).application
     }
 
     /// Everything the routes share, opened from a configuration.
@@ -60,12 +53,19 @@ public enum WebServer {
         } catch {
             throw StartupError(description: "\(error)")
         }
-        let service = ArchiveService(store: store, personalIDKeyPath: configuration.personalIDKeyPath)
+        let metricsAccess: MetricsAccess
+        do {
+            metricsAccess = try MetricsAccess(tokenFile: configuration.metricsTokenPath)
+        } catch {
+            throw StartupError(description: "\(error)")
+        }
+        let service = ArchiveService(store: store, personalIDKeyPath: configuration.personalIDKeyPath, metrics: ServerMetrics())
         return ServerState(
             service: service, pages: try PageRenderer(), users: directory, sessions: SessionStore(file: sessionFile, logger: logger),
             signIn: SignInService(users: directory, throttle: SignInThrottle(), hashing: HashingPool()),
             signInTokens: try SignInTokens(),
-            imports: ImportJobs(folders: ImportFolders(configuration.importFolders), service: service, logger: logger))
+            imports: ImportJobs(folders: ImportFolders(configuration.importFolders), service: service, logger: logger),
+            metricsAccess: metricsAccess)
     }
 
     static func router(_ state: ServerState, trustForwardedFor: Bool) -> Router<ArkistoRequestContext> {
@@ -81,6 +81,8 @@ public enum WebServer {
         PrivacyRoutes(state: state).register(on: router)
         ImportRoutes(state: state).register(on: router)
         SignInLockRoutes(state: state).register(on: router)
+        SourceRoutes(state: state).register(on: router)
+        MetricsRoutes(state: state).register(on: router)
         APIRoutes(state: state).register(on: router)
         return router
     }

@@ -27,6 +27,9 @@ public final class ReadOnlyFile: Sendable {
 
     deinit { close(descriptor) }
 
+    /// Runs `body` with the open descriptor (for `fstat` and the like; never close it).
+    func withDescriptor<T>(_ body: (Int32) -> T) -> T { body(descriptor) }
+
     /// The current size of the file in bytes.
     public func size() -> Result<Int64, SystemError> {
         var info = stat()

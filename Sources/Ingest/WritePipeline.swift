@@ -33,15 +33,18 @@ final class WritePipeline: Sendable {
 
     /// Queues a batch for writing; waits while `depth` batches are already waiting. Throws the
     /// first write failure, after which nothing more is written. `packed` holds originals of the
-    /// batch already packed for storage; `bytes` is the batch's input size, for progress.
-    func submit(_ items: [ImportItem], packed: [PackedOriginal] = [], bytes: Int64 = 0) throws(ImportError) {
+    /// batch already packed for storage; `bytes` is the batch's input size, for progress;
+    /// `checkpoint`, where the source stands after the batch, is committed with it.
+    func submit(
+        _ items: [ImportItem], packed: [PackedOriginal] = [], bytes: Int64 = 0, checkpoint: SourceCheckpoint? = nil
+    ) throws(ImportError) {
         try rethrowFailure()
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
             guard state.withLock({ $0.failure == nil }) else { return }
             do throws(ArchiveError) {
-                let outcomes = try archive.write(items, packed: packed, run: run)
+                let outcomes = try archive.write(items, packed: packed, run: run, checkpoint: checkpoint)
                 state.withLock { state in
                     outcomes.forEach { state.tally.add($0) }
                     state.bytes += bytes

@@ -33,6 +33,7 @@ import Testing
         (.get, "/api/v1/imports/1", .admin, nil),
         (.get, "/api/v1/sign-in-locks", .admin, nil),
         (.post, "/api/v1/sign-in-locks/unlock", .admin, #"{"kind": "account", "name": "aino"}"#),
+        (.get, "/api/v1/sources", .admin, nil),
     ]
 
     @Test func everyRouteNeedsAValidTokenAndTheRightRole() async throws {

@@ -230,6 +230,12 @@ import Testing
                                       send: json("/api/v1/sign-in-locks/unlock", #"{"kind": "address", "name": "192.0.2.1"}"#)),
                                 api: true, expect: .ok)
 
+            // The capture sources' status and the metrics: no customer data, refusals audited.
+            _ = try await visit(Visit(route: "GET /sources", role: .admin, action: nil, send: get("/sources")), expect: .ok)
+            _ = try await visit(Visit(route: "GET /api/v1/sources", role: .admin, action: nil, send: get("/api/v1/sources")),
+                                api: true, expect: .ok)
+            _ = try await visit(Visit(route: "GET /metrics", role: .admin, action: nil, send: get("/metrics")), api: true, expect: .ok)
+
             // Signing out ends the walk.
             _ = try await visit(Visit(route: "POST /logout", role: .agent, action: .signOut, send: form("/logout", [])), expect: .seeOther)
 

@@ -83,12 +83,17 @@ extension ArchiveStore {
         }
     }
 
-    /// Removes a source with its status (what it archived stays); false when there is none of
-    /// that name.
+    /// Removes a source with its status and checkpoints (what it archived stays); false when
+    /// there is none of that name. A source's checkpoints are keyed by its name, or `name/...`
+    /// when it reads several files.
     public func removeSource(named name: String) throws(ArchiveError) -> Bool {
         try write { db in
             try db.execute(sql: "DELETE FROM capture_source WHERE name = ?", arguments: [name])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try db.execute(
+                sql: "DELETE FROM source_checkpoint WHERE source = ?1 OR substr(source, 1, length(?1) + 1) = ?1 || '/'",
+                arguments: [name])
+            return true
         }
     }
 

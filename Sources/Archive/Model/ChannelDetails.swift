@@ -78,11 +78,14 @@ public struct CallDetails: Sendable {
     public var channels: Int?
     public var audioSeconds: Double?
     public var transcript: LinkedFile?
+    /// The recording's file name as the CDR gives it (its userfield), "" when it names none: a call
+    /// archived before its recording or transcript existed gets them when they appear.
+    public var mediaName: String
 
     public init(
         caller: String, callee: String, callerName: String?, disposition: String, duration: Int, billableSeconds: Int,
         recording: LinkedFile?, audioFormat: String?, sampleRate: Int?, channels: Int?, audioSeconds: Double?,
-        transcript: LinkedFile?
+        transcript: LinkedFile?, mediaName: String = ""
     ) {
         self.caller = caller
         self.callee = callee
@@ -96,5 +99,6 @@ public struct CallDetails: Sendable {
         self.channels = channels
         self.audioSeconds = audioSeconds
         self.transcript = transcript
+        self.mediaName = mediaName
     }
 }

@@ -77,15 +77,19 @@ extension ArchiveStore {
     }
 
     /// A customer's interactions across all channels, newest first. Weak links (evidence that
-    /// needs review) only when asked for.
-    public func timeline(customerID: Int64, includeWeak: Bool = false) throws(ArchiveError) -> [TimelineEntry] {
+    /// needs review) only when asked for; earlier versions of edited ticket comments only when
+    /// asked for (an inspection report shows everything kept).
+    public func timeline(
+        customerID: Int64, includeWeak: Bool = false, includeEarlierVersions: Bool = false
+    ) throws(ArchiveError) -> [TimelineEntry] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(InteractionColumns.select), l.strength, l.shared, l.evidence
                 FROM interaction_customer l JOIN interaction i ON i.id = l.interaction_id
                 WHERE l.customer_id = ? AND (? OR l.strength = 'exact')
+                    AND (? OR i.id NOT IN (\(InteractionVersions.superseded)))
                 ORDER BY i.occurred_at DESC, i.id DESC
-                """, arguments: [customerID, includeWeak]).map(TimelineEntry.init(row:))
+                """, arguments: [customerID, includeWeak, includeEarlierVersions]).map(TimelineEntry.init(row:))
         }
     }
 
@@ -93,7 +97,7 @@ extension ArchiveStore {
     /// and since a time.
     public func complaints(customerID: Int64?, since: Date?) throws(ArchiveError) -> [InteractionSummary] {
         try read { db in
-            var conditions = ["i.is_complaint = 1"]
+            var conditions = ["i.is_complaint = 1", "i.id NOT IN (\(InteractionVersions.superseded))"]
             var arguments: [any DatabaseValueConvertible & Sendable] = []
             if let customerID {
                 conditions.append("""

@@ -72,10 +72,10 @@ extension ArchiveStore {
     private func rankedSearch(
         _ db: Database, match: String, condition: SQLCondition?, limit: Int?, offset: Int
     ) throws -> SearchPage {
-        var filter = ""
+        var filter = " AND f.rowid NOT IN (\(InteractionVersions.superseded))"
         var filterArguments: [any DatabaseValueConvertible & Sendable] = []
         if let condition {
-            filter = " AND f.rowid IN (SELECT i.id FROM interaction i WHERE \(condition.sql))"
+            filter += " AND f.rowid IN (SELECT i.id FROM interaction i WHERE \(condition.sql))"
             filterArguments = condition.arguments
         }
         let total = try Int.fetchOne(
@@ -111,7 +111,7 @@ extension ArchiveStore {
 
     /// Filters alone: newest first.
     private func recentSearch(_ db: Database, condition: SQLCondition?, limit: Int?, offset: Int) throws -> SearchPage {
-        let whereClause = condition.map { "WHERE \($0.sql)" } ?? ""
+        let whereClause = "WHERE i.id NOT IN (\(InteractionVersions.superseded))" + (condition.map { " AND (\($0.sql))" } ?? "")
         let arguments = condition?.arguments ?? []
         let total = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM interaction i \(whereClause)", arguments: StatementArguments(arguments)) ?? 0

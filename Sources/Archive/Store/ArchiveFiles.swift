@@ -32,6 +32,6 @@ public struct ArchiveFiles: Sendable, Equatable {
     /// Every file that holds personal data or a secret, whether it exists or not.
     public var sensitiveFiles: [String] {
         Self.withSQLiteCompanions(archive) + Self.withSQLiteCompanions(auditDatabase)
-            + [auditKey, personalIDKey, erasureJournal, creationLock, captureLock]
+            + [auditKey, personalIDKey, erasureJournal, creationLock, captureLock, captureFolder]
     }
 }

@@ -77,6 +77,38 @@ enum Schema {
                 CREATE INDEX capture_run_by_source ON capture_run(source, finished_at);
                 """)
         }
+        migrator.registerMigration("v5-calls: source checkpoints and late call media") { db in
+            // Where each continuously read source stopped (opaque JSON its reader owns), written in
+            // the transaction of the batch it follows; and the recording named by each call's CDR,
+            // so that calls still waiting for their recording or transcript are found without
+            // reading their originals (NULL: archived before this column, not yet looked at).
+            try db.execute(sql: """
+                CREATE TABLE source_checkpoint (
+                    source TEXT PRIMARY KEY,
+                    state TEXT NOT NULL,
+                    saved_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                ALTER TABLE call ADD COLUMN media_name TEXT;
+                CREATE INDEX call_awaiting_media ON call(interaction_id)
+                    WHERE media_name IS NULL OR (media_name <> '' AND (recording_path IS NULL OR transcript_path IS NULL));
+                """)
+            // Earlier versions of an edited ticket comment (the same ticket and number, another
+            // text): kept, and in reports, but searches, timelines and complaint lists show the
+            // version that came last. Gone with either version.
+            try db.execute(sql: """
+                CREATE TABLE superseded_interaction (
+                    interaction_id INTEGER PRIMARY KEY REFERENCES interaction(id) ON DELETE CASCADE,
+                    by_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE
+                );
+                CREATE INDEX superseded_interaction_by ON superseded_interaction(by_id);
+                CREATE INDEX interaction_variant ON interaction(variant_of) WHERE variant_of IS NOT NULL;
+                INSERT INTO superseded_interaction (interaction_id, by_id)
+                SELECT old.id, (SELECT max(id) FROM interaction v WHERE v.variant_of = coalesce(old.variant_of, old.id))
+                FROM interaction old
+                WHERE old.kind = 'ticket' AND EXISTS (
+                    SELECT 1 FROM interaction v WHERE v.variant_of = coalesce(old.variant_of, old.id) AND v.id > old.id);
+                """)
+        }
         return migrator
     }
 

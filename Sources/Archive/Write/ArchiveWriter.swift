@@ -51,9 +51,10 @@ extension ArchiveStore {
     /// is archived when at least one of its interactions is new.
     ///
     /// `packed` may hold originals of the batch packed beforehand (``PackedOriginal``); the others
-    /// are packed here.
+    /// are packed here. `checkpoint`, where the source stands after this batch, is saved in the same
+    /// transaction.
     public func write(
-        _ batch: [ImportItem], packed: [PackedOriginal] = [], run: ImportRunID
+        _ batch: [ImportItem], packed: [PackedOriginal] = [], run: ImportRunID, checkpoint: SourceCheckpoint? = nil
     ) throws(ArchiveError) -> [ImportOutcome] {
         try write { db in
             let writer = try BatchWriter(
@@ -72,6 +73,10 @@ extension ArchiveStore {
             if let first = writer.firstInsertedID {
                 try Links.refresh(db, interactionsFrom: first)
             }
+            if !writer.amendedIDs.isEmpty {
+                try Links.refresh(db, interactions: writer.amendedIDs)
+            }
+            try checkpoint?.save(db)
             return outcomes
         }
     }
@@ -102,6 +107,8 @@ private final class BatchWriter {
     let packed: [ContentDigest: PackedOriginal]
     /// The first interaction this transaction inserted: links are refreshed from there.
     private(set) var firstInsertedID: Int64?
+    /// Calls archived before that gained their recording or transcript in this transaction.
+    private(set) var amendedIDs: [Int64] = []
     private let statements: Statements
 
     /// The statements run for every record, prepared once per transaction.
@@ -121,6 +128,7 @@ private final class BatchWriter {
         let insertAttachment: BulkStatement
         let insertMention: BulkStatement
         let insertIndexRow: BulkStatement
+        let supersede: BulkStatement
 
         init(_ db: Database) throws {
             removed = try BulkStatement(db, "SELECT 1 FROM removed_content WHERE digest = ?")
@@ -163,6 +171,10 @@ private final class BatchWriter {
             insertIndexRow = try BulkStatement(db, """
                 INSERT INTO interaction_fts (rowid, subject, body, participants, attachment_text) VALUES (?, ?, ?, ?, ?)
                 """)
+            supersede = try BulkStatement(db, """
+                INSERT OR REPLACE INTO superseded_interaction (interaction_id, by_id)
+                SELECT id, ?2 FROM interaction WHERE (id = ?1 OR variant_of = ?1) AND id <> ?2
+                """)
         }
     }
 
@@ -196,15 +208,21 @@ private final class BatchWriter {
             .integer(originalID), .text(original.position.path), .integer(original.position.offset), .integer(run.rawValue))
 
         var archivedAny = false
+        var amendedAny = false
         for interaction in interactions {
             let contentHash = BulkValue.blob(interaction.contentDigest.bytes)
-            if try statements.interactionByContent.exists(contentHash) || statements.removed.exists(contentHash) {
+            if try statements.interactionByContent.exists(contentHash) {
+                if let amended = try LateCallMedia.amend(db, with: interaction, contentHash: Data(interaction.contentDigest.bytes)) {
+                    amendedIDs.append(amended)
+                    amendedAny = true
+                }
                 continue
             }
+            if try statements.removed.exists(contentHash) { continue }
             try insert(interaction, contentHash: contentHash, originalID: originalID)
             archivedAny = true
         }
-        return archivedAny ? .archived : .alreadyPresent
+        return archivedAny ? .archived : amendedAny ? .updated : .alreadyPresent
     }
 
     private func insert(_ interaction: NewInteraction, contentHash: BulkValue, originalID: Int64) throws {
@@ -221,6 +239,10 @@ private final class BatchWriter {
             .text(interaction.defects.joined(separator: " ")), .integer(run.rawValue))
         let id = db.lastInsertedRowID
         if firstInsertedID == nil { firstInsertedID = id }
+        if let variantOf, interaction.kind == .ticket {
+            // An edited comment: the versions before it are kept but no longer current.
+            try statements.supersede.execute(.integer(variantOf), .integer(id))
+        }
 
         for (position, p) in interaction.participants.enumerated() {
             try statements.insertParticipant.execute(
@@ -279,12 +301,13 @@ private final class BatchWriter {
             try db.cachedStatement(sql: """
                 INSERT INTO call (interaction_id, caller, callee, caller_name, disposition, duration, billable_seconds,
                     recording_path, recording_sha256, audio_format, sample_rate, channels, audio_seconds,
-                    transcript_path, transcript_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    transcript_path, transcript_sha256, media_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     id, call.caller, call.callee, call.callerName, call.disposition, call.duration, call.billableSeconds,
                     call.recording?.path, call.recording.map { Data($0.digest.bytes) }, call.audioFormat, call.sampleRate,
                     call.channels, call.audioSeconds, call.transcript?.path, call.transcript.map { Data($0.digest.bytes) },
+                    call.mediaName,
                 ])
         }
     }

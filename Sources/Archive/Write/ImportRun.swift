@@ -22,6 +22,15 @@ public struct ImportTally: Sendable, Equatable, Codable {
     public var quarantined: Int { quarantinedByReason.values.reduce(0, +) }
     public var total: Int { archived + updated + alreadyPresent + quarantined + previouslyRemoved }
 
+    /// Adds another tally's counts to this one.
+    public mutating func add(_ other: ImportTally) {
+        archived += other.archived
+        updated += other.updated
+        alreadyPresent += other.alreadyPresent
+        previouslyRemoved += other.previouslyRemoved
+        quarantinedByReason.merge(other.quarantinedByReason, uniquingKeysWith: +)
+    }
+
     public mutating func add(_ outcome: ImportOutcome) {
         switch outcome {
         case .archived: archived += 1

@@ -9,14 +9,26 @@ enum Links {
     /// Rebuilds the links of the interactions with id ≥ `first` (a batch just written) and of
     /// every interaction sharing a thread with them.
     static func refresh(_ db: Database, interactionsFrom first: Int64) throws {
+        try refresh(db, scope: "SELECT id FROM interaction WHERE id >= ?1", arguments: [first])
+    }
+
+    /// Rebuilds the links of these interactions (amended ones: a late transcript's mentions) and of
+    /// every interaction sharing a thread with them.
+    static func refresh(_ db: Database, interactions ids: [Int64]) throws {
+        let list = ids.map(String.init).joined(separator: ",")
+        try refresh(db, scope: "SELECT id FROM interaction WHERE id IN (\(list))", arguments: [])
+    }
+
+    /// `scope`: a query of the ids whose links to rebuild.
+    private static func refresh(_ db: Database, scope: String, arguments: StatementArguments) throws {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.link_scope")
         try db.execute(sql: """
             CREATE TEMP TABLE link_scope AS
-            SELECT id FROM interaction WHERE id >= ?1
+            \(scope)
             UNION
             SELECT id FROM interaction
-            WHERE thread_id IN (SELECT thread_id FROM interaction WHERE id >= ?1 AND thread_id IS NOT NULL)
-            """, arguments: [first])
+            WHERE thread_id IN (SELECT thread_id FROM interaction WHERE id IN (\(scope)) AND thread_id IS NOT NULL)
+            """, arguments: arguments)
         try db.execute(sql: "DELETE FROM interaction_customer WHERE interaction_id IN (SELECT id FROM temp.link_scope)")
         try db.execute(sql: insertLinks(scope: "SELECT id FROM temp.link_scope"))
         try db.execute(sql: "DROP TABLE temp.link_scope")

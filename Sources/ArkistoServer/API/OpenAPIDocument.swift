@@ -12,7 +12,7 @@ enum OpenAPIDocument {
             Every call needs `Authorization: Bearer TOKEN` (issued with `arkisto users token NAME`).
             No or an unknown token: 401. A role that may not: 403. Roles: agent (search, customers,
             interactions, complaints), privacy-officer (also inspections, reviews, audit, erasure),
-            admin (also imports and sign-in locks). Every read of customer data is written to the audit log with the
+            admin (also imports, sign-in locks, capture sources and /metrics). Every read of customer data is written to the audit log with the
             actor `api:NAME`. Errors are `{"error": "...", "status": N}`.
         servers:
           - url: /
@@ -401,6 +401,38 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/Error"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
+          /api/v1/sources:
+            get:
+              summary: The capture sources and how each is doing; admin
+              description: |
+                The sources configured with `arkisto sources add`, as `arkisto sources status --json`
+                shows them. `failures` counts failed runs since the last success (the source is
+                retried with back-off); `lag_seconds` is the age of the newest item archived;
+                `items_per_minute` covers the last 10 minutes.
+              responses:
+                "200":
+                  description: Every configured source
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          sources: {type: array, items: {$ref: "#/components/schemas/SourceStatus"}}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+          /metrics:
+            get:
+              summary: Prometheus metrics (text exposition format 0.0.4)
+              description: |
+                For the scrape token of `arkisto serve --metrics-token-file` or an admin's API token,
+                both as `Authorization: Bearer TOKEN`. No personal data: records archived, updated and
+                quarantined per source (`arkisto_records_*_total{via, source}`), source failures, lag
+                and last success (`arkisto_source_*`), search latency (`arkisto_search_duration_seconds`),
+                sign-ins by outcome (`arkisto_sign_ins_total{outcome}`), `arkisto_capture_active`.
+              responses:
+                "200": {description: The metrics, content: {text/plain: {schema: {type: string}}}}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
           /healthz:
             get:
               summary: Liveness (no sign-in)
@@ -617,6 +649,24 @@ enum OpenAPIDocument {
                 customers: {type: array, items: {type: string}}
                 request: {type: string}
                 result_count: {type: [integer, "null"]}
+            SourceStatus:
+              type: object
+              properties:
+                name: {type: string}
+                kind: {type: string, enum: [maildir, imap, helpdesk, calls]}
+                location: {type: string, description: "the folder, the CDR file or the imaps:// URL"}
+                last_attempt_at: {type: [string, "null"], format: date-time}
+                last_success_at: {type: [string, "null"], format: date-time}
+                last_error: {type: [string, "null"]}
+                last_error_at: {type: [string, "null"], format: date-time}
+                failures: {type: integer}
+                failing: {type: boolean}
+                newest_item_at: {type: [string, "null"], format: date-time}
+                lag_seconds: {type: [integer, "null"]}
+                items_per_minute: {type: number}
+                archived: {type: integer}
+                updated: {type: integer}
+                quarantined: {type: integer}
             Erasure:
               type: object
               properties:

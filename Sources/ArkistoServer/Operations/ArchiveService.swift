@@ -9,10 +9,13 @@ struct ArchiveService: Sendable {
     let store: ArchiveStore
     /// The key that hashes personal identity codes (`ARCHIVE.pidkey` unless told otherwise).
     let personalIDKeyPath: String
+    /// What the operations count and time, for `/metrics`.
+    let metrics: ServerMetrics
 
-    init(store: ArchiveStore, personalIDKeyPath: String? = nil) {
+    init(store: ArchiveStore, personalIDKeyPath: String? = nil, metrics: ServerMetrics) {
         self.store = store
         self.personalIDKeyPath = personalIDKeyPath ?? store.path + ".pidkey"
+        self.metrics = metrics
     }
 
     func trail(_ identity: Identity) -> AuditTrail {

@@ -115,6 +115,9 @@ actor ImportJobs {
                 request: "\(what): archived \(outcome.archived), already present \(outcome.alreadyPresent), "
                     + "updated \(outcome.updated), quarantined \(outcome.quarantined)",
                 results: outcome.archived, logger: logger)
+            service.metrics.recorded(
+                via: .import, source: request.source.rawValue, archived: outcome.archived, updated: outcome.updated,
+                quarantined: outcome.quarantined)
             jobs[id]?.result = outcome
             jobs[id]?.progress = ImportJob.Progress(
                 archived: outcome.archived, alreadyPresent: outcome.alreadyPresent, updated: outcome.updated,

@@ -92,7 +92,10 @@ extension ArchiveService {
         let query = try request.combinedQuery()
         let page: SearchPage
         do {
+            let clock = ContinuousClock()
+            let start = clock.now
             page = try Search(archive: store).run(query, limit: request.limit, offset: request.offset)
+            metrics.searched(in: start.duration(to: clock.now))
         } catch {
             switch error {
             case .syntax(let syntax): throw .syntax(syntax)

@@ -19,7 +19,7 @@ struct PageRenderer: Sendable {
             (InspectionsTemplate.name, InspectionsTemplate.text), (InspectionTemplate.name, InspectionTemplate.text),
             (AuditTemplate.name, AuditTemplate.text), (ErasureTemplate.name, ErasureTemplate.text),
             (ImportTemplate.name, ImportTemplate.text), (ImportJobTemplate.name, ImportJobTemplate.text),
-            (SignInLocksTemplate.name, SignInLocksTemplate.text),
+            (SignInLocksTemplate.name, SignInLocksTemplate.text), (SourcesTemplate.name, SourcesTemplate.text),
         ]
         for (name, text) in templates {
             // Each template, the layout included, selects the content type itself: an inherited

@@ -51,7 +51,6 @@ public final class CaptureScheduler {
             } while true
             reports.append(total)
         }
-        classifyIfChanged(reports)
         return reports
     }
 
@@ -62,13 +61,14 @@ public final class CaptureScheduler {
         try reload()
         var nextReload = clock.now.advanced(by: reloadInterval)
         while !stop.isRequested {
-            var ran: [SourceRunReport] = []
+            // Watched before the runs, so that nothing arriving during a run goes unnoticed.
+            for folder in entries.flatMap(\.reader.watchedFolders) {
+                events.watch(folder)
+            }
             for index in entries.indices where entries[index].due <= clock.now && !stop.isRequested {
                 let (run, more) = runOnce(index)
-                ran.append(run)
                 if more && run.error == nil { entries[index].due = clock.now }
             }
-            classifyIfChanged(ran)
             if clock.now >= nextReload {
                 do {
                     try reload()
@@ -79,9 +79,6 @@ public final class CaptureScheduler {
             }
             let wake = (entries.map(\.due) + [nextReload]).min() ?? nextReload
             let timeout = max(.zero, clock.now.duration(to: wake))
-            for folder in entries.flatMap(\.reader.watchedFolders) {
-                events.watch(folder)
-            }
             guard timeout > .zero else { continue }
             let changed = events.wait(timeout: timeout, stop: stop)
             guard !changed.isEmpty else { continue }
@@ -100,7 +97,9 @@ public final class CaptureScheduler {
         var run = SourceRunReport(source: source.name.rawValue, kind: source.settings.kind)
         var result = SourceRunResult()
         do {
+            let lastBefore = try context.archive.lastInteractionID()
             result = try entries[index].reader.run(context)
+            result.classify.after = lastBefore
             entries[index].failures = 0
             entries[index].due = clock.now.advanced(by: entries[index].reader.interval)
         } catch {
@@ -121,6 +120,9 @@ public final class CaptureScheduler {
         } catch {
             report(.problem("recording how \(run.source) went: \(error)"))
         }
+        if run.archived + run.updated > 0 {
+            classify(result.classify)
+        }
         if run.changedAnything || run.error != nil {
             report(.run(run))
         }
@@ -133,10 +135,9 @@ public final class CaptureScheduler {
     }
 
     /// Complaints and inspection requests are flagged as soon as they are archived.
-    private func classifyIfChanged(_ reports: [SourceRunReport]) {
-        guard reports.contains(where: { $0.archived + $0.updated > 0 }) else { return }
+    private func classify(_ scope: ClassificationScope) {
         do {
-            _ = try Classifier(archive: context.archive).apply()
+            try Classifier(archive: context.archive).apply(to: scope)
         } catch {
             report(.problem("classifying what was captured: \(error)"))
         }

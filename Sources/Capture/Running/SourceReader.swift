@@ -1,4 +1,5 @@
 import Archive
+import Foundation
 import Ingest
 
 /// One configured source at work: what it watches, how often it looks without being woken, and
@@ -23,20 +24,7 @@ struct SourceRunResult {
     var newestItemAt: Date?
     /// The run stopped at its bound with more input waiting.
     var more = false
-
-    mutating func add(_ other: SourceRunResult) {
-        tally.archived += other.tally.archived
-        tally.updated += other.tally.updated
-        tally.alreadyPresent += other.tally.alreadyPresent
-        tally.previouslyRemoved += other.tally.previouslyRemoved
-        for (reason, count) in other.tally.quarantinedByReason {
-            tally.quarantinedByReason[reason, default: 0] += count
-        }
-        if let newest = other.newestItemAt, newestItemAt.map({ newest > $0 }) ?? true {
-            newestItemAt = newest
-        }
-        more = more || other.more
-    }
+    /// What to classify: the interactions the run archived (the scheduler sets the id they
+    /// follow), and older ones it amended (a call given its late transcript).
+    var classify = ClassificationScope()
 }
-
-import Foundation

@@ -43,7 +43,9 @@ public struct SourceRegistry: Sendable {
     }
 
     /// Removes a source and its status and checkpoints; what it archived stays in the archive.
+    /// What it staged (an IMAP source's mirror, copies of the mail) is deleted.
     public func remove(named name: String) throws(SourceRegistryError) {
+        let source = try self.source(named: name)
         let removed: Bool
         do {
             removed = try archive.removeSource(named: name)
@@ -51,6 +53,19 @@ public struct SourceRegistry: Sendable {
             throw .archive(error)
         }
         guard removed else { throw .notFound(name) }
+        let staging = Self.staging(of: source, in: archive)
+        if FileManager.default.fileExists(atPath: staging) {
+            do {
+                try FileManager.default.removeItem(atPath: staging)
+            } catch {
+                throw .stagingNotRemoved(path: staging, reason: error.localizedDescription)
+            }
+        }
+    }
+
+    /// The folder where a source stages what it fetches, under the archive's capture folder.
+    static func staging(of source: ConfiguredSource, in archive: ArchiveStore) -> String {
+        archive.files.captureFolder + "/" + source.name.rawValue
     }
 }
 
@@ -60,6 +75,7 @@ public enum SourceRegistryError: Error, CustomStringConvertible {
     case invalid(SourceSettingsError)
     case unreadableSettings(name: String, reason: String)
     case archive(ArchiveError)
+    case stagingNotRemoved(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -68,6 +84,8 @@ public enum SourceRegistryError: Error, CustomStringConvertible {
         case .invalid(let error): "\(error)"
         case .unreadableSettings(let name, let reason): "source \(name): its stored settings cannot be read: \(reason)"
         case .archive(let error): "\(error)"
+        case .stagingNotRemoved(let path, let reason):
+            "the source is removed, but the mail it staged in \(path) is not: \(reason); delete the folder"
         }
     }
 }

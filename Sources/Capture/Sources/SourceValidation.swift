@@ -28,7 +28,7 @@ enum SourceValidation {
             case .imap(var imap):
                 if case .file(let path) = imap.password {
                     imap.password = .file(absolute(path))
-                    _ = try PasswordReading.read(imap.password)
+                    _ = try PasswordCheck(environment: ProcessInfo.processInfo.environment).password(from: imap.password)
                 }
                 imap.caFile = imap.caFile.map(absolute)
                 if let ca = imap.caFile, !FileManager.default.fileExists(atPath: ca) {

@@ -14,6 +14,11 @@ public struct CDRReader: Sequence, Sendable {
     public let path: String
     /// The PBX's time zone, in which the CSV's times are written.
     public let timeZone: TimeZone
+    /// Where reading starts: where an earlier run stopped (the bytes before it are not read).
+    public var start: FileStart = .beginning
+    /// For a file the PBX is still appending to: a last row without its line end (or with a quoted
+    /// field still open) is not read, and not reported; a later run reads it whole.
+    public var holdsIncompleteRecord = false
     private let file: ReadOnlyFile
 
     /// The number of columns Asterisk writes with uniqueid and userfield logged.
@@ -21,17 +26,33 @@ public struct CDRReader: Sequence, Sendable {
 
     /// Opens the file; throws when it cannot be read or its first row is plainly not a CDR.
     public init(path: String, timeZone: TimeZone = Self.defaultTimeZone) throws(FormatFileError) {
-        file = try ReadOnlyFile.opening(path)
-        self.path = path
+        try self.init(file: ReadOnlyFile.opening(path), timeZone: timeZone)
+    }
+
+    /// Reads a file already open; throws when its first row is plainly not a CDR.
+    public init(file: ReadOnlyFile, timeZone: TimeZone = Self.defaultTimeZone) throws(FormatFileError) {
+        self.file = file
+        path = file.path
         self.timeZone = timeZone
         try checkFormat()
+    }
+
+    /// One row's record from its exact bytes (as kept in ``SourceRecord/raw``: an archived original
+    /// read again); nil when the bytes are not one readable CDR row.
+    public static func record(fromRow raw: [UInt8], timeZone: TimeZone = defaultTimeZone) -> CallDetailRecord? {
+        guard BinarySniff.nulReason(raw) == nil,
+              case .fields(let fields) = CSVLine.split(raw, separator: UInt8(ascii: ","))
+        else { return nil }
+        return try? CDRRowDecoder.decode(fields, timeZone: timeZone)
     }
 
     /// Europe/Helsinki.
     public static var defaultTimeZone: TimeZone { TimeZone(identifier: "Europe/Helsinki") ?? .gmt }
 
     public func makeIterator() -> Iterator {
-        var rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: true)
+        var rows = CSVRecordReader(
+            file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: true, start: start,
+            holdsIncompleteRecord: holdsIncompleteRecord)
         rows.acceptedFieldCounts = CDRRowDecoder.acceptedFieldCounts
         return Iterator(path: path, rows: rows, timeZone: timeZone)
     }
@@ -68,13 +89,15 @@ public struct CDRReader: Sequence, Sendable {
         public mutating func next() -> Result<SourceRecord<CallDetailRecord>, RecordError>? {
             guard let row = rows.next() else { return nil }
             func failure(_ reason: String) -> Result<SourceRecord<CallDetailRecord>, RecordError> {
-                .failure(RecordError(path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: reason))
+                .failure(RecordError(
+                    path: path, line: row.line, byteOffset: row.offset, raw: row.raw, reason: reason, after: row.after))
             }
             guard let fields = row.fields else { return failure(row.problem ?? "unreadable row") }
             if let reason = BinarySniff.nulReason(row.raw) { return failure(reason) }
             do {
                 let record = try CDRRowDecoder.decode(fields, timeZone: timeZone)
-                return .success(SourceRecord(value: record, line: row.line, byteOffset: row.offset, raw: row.raw))
+                return .success(SourceRecord(
+                    value: record, line: row.line, byteOffset: row.offset, raw: row.raw, after: row.after))
             } catch {
                 return failure(error.reason)
             }

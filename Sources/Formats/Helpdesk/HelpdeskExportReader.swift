@@ -6,17 +6,29 @@ import FileInput
 /// are skipped. Memory stays flat however large the file; iterating again reads the file again.
 public struct HelpdeskExportReader: Sequence, Sendable {
     public let path: String
+    /// Where reading starts: where an earlier run stopped (the bytes before it are not read).
+    public var start: FileStart = .beginning
+    /// For an export still being appended to: a last line without its `\n` is not read, and not
+    /// reported; a later run reads it whole.
+    public var holdsIncompleteRecord = false
     private let file: ReadOnlyFile
 
     /// Opens the file; throws when it cannot be read or is plainly not JSON Lines.
     public init(path: String) throws(FormatFileError) {
-        file = try ReadOnlyFile.opening(path)
-        self.path = path
+        try self.init(file: ReadOnlyFile.opening(path))
+    }
+
+    /// Reads a file already open; throws when it is plainly not JSON Lines.
+    public init(file: ReadOnlyFile) throws(FormatFileError) {
+        self.file = file
+        path = file.path
         try JSONLinesRecords<HelpdeskTicket>.checkFormat(of: file, expecting: "ticket")
     }
 
     public func makeIterator() -> Iterator {
-        Iterator(records: JSONLinesRecords(file: file) { json throws(RecordFailure) in
+        Iterator(records: JSONLinesRecords(
+            file: file, start: start, holdsUnterminatedLine: holdsIncompleteRecord
+        ) { json throws(RecordFailure) in
             try HelpdeskTicketDecoder.decode(json)
         })
     }

@@ -9,11 +9,14 @@ struct JSONLinesRecords<Value: Sendable>: IteratorProtocol, Sendable {
     private var lines: LineReader
     private let decode: Decode
     private var finished = false
-    private var lastLineNumber = 0
+    /// Where the last line read ends.
+    private var lastEnd: FileStart
 
-    init(file: ReadOnlyFile, decode: @escaping Decode) {
+    /// `holdsUnterminatedLine`: a last line without its `\n` is still being written and not read.
+    init(file: ReadOnlyFile, start: FileStart = .beginning, holdsUnterminatedLine: Bool = false, decode: @escaping Decode) {
         path = file.path
-        lines = LineReader(file: file)
+        lines = LineReader(file: file, start: start, holdsUnterminatedLine: holdsUnterminatedLine)
+        lastEnd = start
         self.decode = decode
     }
 
@@ -49,9 +52,10 @@ struct JSONLinesRecords<Value: Sendable>: IteratorProtocol, Sendable {
             case .failure(let error):
                 finished = true
                 let reason = "read error: \(error)"
-                return .failure(RecordError(path: path, line: lastLineNumber + 1, byteOffset: 0, raw: [], reason: reason))
+                return .failure(RecordError(
+                    path: path, line: lastEnd.linesBefore + 1, byteOffset: 0, raw: [], reason: reason, after: lastEnd))
             case .success(let line):
-                lastLineNumber = line.number
+                lastEnd = FileStart(offset: line.end, linesBefore: line.number)
                 if line.bytes.allSatisfy(ASCII.isWhitespace) { continue }
                 return .some(record(from: line))
             }
@@ -63,7 +67,7 @@ struct JSONLinesRecords<Value: Sendable>: IteratorProtocol, Sendable {
             .failure(
                 RecordError(
                     path: path, line: line.number, byteOffset: line.offset,
-                    raw: Array(line.bytes.prefix(ASCII.maxRawInError)), reason: reason))
+                    raw: Array(line.bytes.prefix(ASCII.maxRawInError)), reason: reason, after: lastEnd))
         }
         if line.isCut { return failure("line longer than \(line.bytes.count) bytes") }
         let json: JSONValue
@@ -74,7 +78,8 @@ struct JSONLinesRecords<Value: Sendable>: IteratorProtocol, Sendable {
         }
         do {
             let value = try decode(json)
-            return .success(SourceRecord(value: value, line: line.number, byteOffset: line.offset, raw: line.bytes))
+            return .success(SourceRecord(
+                value: value, line: line.number, byteOffset: line.offset, raw: line.bytes, after: lastEnd))
         } catch {
             return failure(error.reason)
         }

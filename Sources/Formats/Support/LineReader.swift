@@ -13,6 +13,10 @@ import FileInput
 /// Lines end at `\n`; a `\r` before it is part of the terminator. A UTF-8 byte order mark at the very
 /// start of the file is dropped. A line longer than `maxLineBytes` is returned once, cut short and
 /// marked ``Line/isCut``, and the rest of it is skipped.
+///
+/// Reading may start at any offset (where an earlier run stopped) without reading the bytes before
+/// it. A reader that `holdsUnterminatedLine` treats text after the last `\n` as a line still being
+/// written: it is not returned, and the next run reads it once it is complete.
 struct LineReader: Sendable {
     struct Line: Sendable {
         /// The bytes without the line terminator (only the first `maxLineBytes` when cut).
@@ -25,6 +29,8 @@ struct LineReader: Sendable {
         var isCut: Bool
         /// The line terminator as it was in the file: `\n`, `\r\n`, or nothing at the end of the file.
         var terminator: [UInt8]
+        /// The file offset just after the line and its terminator (for a cut line, after all of it).
+        var end: Int64
     }
 
     private let file: ReadOnlyFile
@@ -37,11 +43,20 @@ struct LineReader: Sendable {
     private var atEnd = false
     private var lineNumber = 0
     private var startChecked = false
+    private let holdsUnterminatedLine: Bool
 
-    init(file: ReadOnlyFile, chunkBytes: Int = 1 << 20, maxLineBytes: Int = 64 << 20) {
+    /// `start`: where to begin reading; `linesBefore`: how many lines precede it (for line numbers).
+    init(
+        file: ReadOnlyFile, start: FileStart = .beginning, holdsUnterminatedLine: Bool = false,
+        chunkBytes: Int = 1 << 20, maxLineBytes: Int = 64 << 20
+    ) {
         self.file = file
         self.chunkBytes = max(chunkBytes, 16)
         self.maxLineBytes = max(maxLineBytes, 16)
+        self.holdsUnterminatedLine = holdsUnterminatedLine
+        bufferOffset = max(start.offset, 0)
+        lineNumber = max(start.linesBefore, 0)
+        startChecked = start.offset > 0
     }
 
     /// The next line, nil at the end of the file, or the read error (after which the reader is at its end).
@@ -56,7 +71,8 @@ struct LineReader: Sendable {
                 return .success(take(upTo: newline, terminatorBytes: 1))
             }
             if atEnd {
-                return position < buffer.count ? .success(take(upTo: buffer.count, terminatorBytes: 0)) : nil
+                guard position < buffer.count, !holdsUnterminatedLine else { return nil }
+                return .success(take(upTo: buffer.count, terminatorBytes: 0))
             }
             if buffer.count - position >= maxLineBytes {
                 return skipLongLine()
@@ -95,24 +111,31 @@ struct LineReader: Sendable {
         lineNumber += 1
         let line = Line(
             bytes: Array(buffer[position..<contentEnd]), number: lineNumber, offset: bufferOffset + Int64(position),
-            isCut: false, terminator: terminator)
+            isCut: false, terminator: terminator, end: bufferOffset + Int64(end + terminatorBytes))
         position = end + terminatorBytes
         return line
     }
 
     /// Returns the beginning of an over-long line and skips the rest of it.
     private mutating func skipLongLine() -> Result<Line, SystemError>? {
-        lineNumber += 1
-        let line = Line(
-            bytes: Array(buffer[position..<position + maxLineBytes]), number: lineNumber,
-            offset: bufferOffset + Int64(position), isCut: true, terminator: [0x0A])
+        var line = Line(
+            bytes: Array(buffer[position..<position + maxLineBytes]), number: lineNumber + 1,
+            offset: bufferOffset + Int64(position), isCut: true, terminator: [0x0A], end: 0)
         while true {
             if let newline = indexOfNewline() {
                 position = newline + 1
+                line.end = bufferOffset + Int64(position)
+                lineNumber += 1
                 return .success(line)
             }
             position = buffer.count
-            if atEnd { return .success(line) }
+            if atEnd {
+                // Still being written: read again from its start next time.
+                if holdsUnterminatedLine { return nil }
+                line.end = bufferOffset + Int64(position)
+                lineNumber += 1
+                return .success(line)
+            }
             if case .failure(let error) = fill(atLeast: 1) { return .failure(error) }
         }
     }
@@ -126,4 +149,18 @@ struct LineReader: Sendable {
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
+}
+
+/// Where a reader starts: a byte offset and how many lines come before it.
+public struct FileStart: Sendable, Equatable, Codable {
+    public var offset: Int64
+    /// Lines before `offset`, so that records are numbered as in the whole file.
+    public var linesBefore: Int
+
+    public init(offset: Int64, linesBefore: Int) {
+        self.offset = offset
+        self.linesBefore = linesBefore
+    }
+
+    public static let beginning = FileStart(offset: 0, linesBefore: 0)
 }

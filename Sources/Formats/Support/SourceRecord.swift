@@ -8,12 +8,16 @@ public struct SourceRecord<Value: Sendable>: Sendable {
     /// The exact bytes of the record: the line without its line terminator (`\n` or `\r\n`); for a CSV
     /// row whose quoted field spans lines, all its lines with their inner line terminators.
     public var raw: [UInt8]
+    /// Where reading continues after the record: the offset after its line terminator, and the lines
+    /// up to there.
+    public var after: FileStart
 
-    public init(value: Value, line: Int, byteOffset: Int64, raw: [UInt8]) {
+    public init(value: Value, line: Int, byteOffset: Int64, raw: [UInt8], after: FileStart? = nil) {
         self.value = value
         self.line = line
         self.byteOffset = byteOffset
         self.raw = raw
+        self.after = after ?? FileStart(offset: byteOffset + Int64(raw.count), linesBefore: line)
     }
 }
 
@@ -28,13 +32,16 @@ public struct RecordError: Error, Sendable, CustomStringConvertible {
     public var raw: [UInt8]
     /// What is wrong, for a human: "invalid JSON at column 17: expected ',' or '}'", "missing id".
     public var reason: String
+    /// Where reading continues after the record (as ``SourceRecord/after``).
+    public var after: FileStart
 
-    public init(path: String, line: Int, byteOffset: Int64, raw: [UInt8], reason: String) {
+    public init(path: String, line: Int, byteOffset: Int64, raw: [UInt8], reason: String, after: FileStart? = nil) {
         self.path = path
         self.line = line
         self.byteOffset = byteOffset
         self.raw = raw
         self.reason = reason
+        self.after = after ?? FileStart(offset: byteOffset + Int64(raw.count), linesBefore: line)
     }
 
     /// `path:line: reason`.

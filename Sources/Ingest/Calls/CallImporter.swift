@@ -32,18 +32,50 @@ public struct CallImporter: Sendable {
             } catch {
                 throw .file(error)
             }
-            let folder = (path as NSString).deletingLastPathComponent
-            let recordings = recordingsFolder ?? (folder as NSString).appendingPathComponent("recordings")
-            let transcripts = transcriptsFolder ?? (folder as NSString).appendingPathComponent("transcripts")
+            let media = mediaFolders(of: path)
             try RecordBatches(archive: archive).run(reader, into: writer, progress: progress) { record in
-                let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
-                return [.archive(original, interaction(
-                    of: record.value, digest: original.digest, recordings: recordings, transcripts: [transcripts, recordings]))]
+                [items(of: record, in: path, media: media)]
             }
         }
         let tally = try writer.finish()
         try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
         return tally
+    }
+
+    /// Reads what the PBX appended to `path` since the last run of the source `checkpointKey` (all of
+    /// it the first time), at most `maxRecords` records; each batch is committed with the new
+    /// checkpoint. A rotated file's rest is read first (``AppendOnlyTail``); a last row still being
+    /// written waits for the next run. Then attaches the recordings and transcripts that appeared
+    /// for calls archived before (``attachLateMedia(recordings:transcripts:)``).
+    public func runTail(
+        path: String, checkpointKey: String, maxRecords: Int? = nil, progress: (ImportTally) -> Void = { _ in }
+    ) throws(ImportError) -> TailResult {
+        let media = mediaFolders(of: path)
+        var result = try AppendOnlyRun(archive: archive, key: checkpointKey, path: path, maxRecords: maxRecords).run(
+            sourceKind: "calls", progress: progress,
+            open: { segment throws(FormatFileError) in
+                var reader = try CDRReader(file: segment.file, timeZone: timeZone)
+                reader.start = segment.start
+                reader.holdsIncompleteRecord = segment.isLive
+                return reader
+            },
+            prepare: { record, segment in [items(of: record, in: segment.path, media: media)] })
+        result.lateMedia = try attachLateMedia(media)
+        return result
+    }
+
+    /// Where the recordings and transcripts of the calls in the CDR file `path` are.
+    func mediaFolders(of path: String) -> CallMediaFolders {
+        let folder = (path as NSString).deletingLastPathComponent
+        let recordings = recordingsFolder ?? (folder as NSString).appendingPathComponent("recordings")
+        let transcripts = transcriptsFolder ?? (folder as NSString).appendingPathComponent("transcripts")
+        return CallMediaFolders(recordings: recordings, transcripts: [transcripts, recordings])
+    }
+
+    private func items(of record: SourceRecord<CallDetailRecord>, in path: String, media: CallMediaFolders) -> ImportItem {
+        let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
+        return .archive(original, interaction(
+            of: record.value, digest: original.digest, recordings: media.recordings, transcripts: media.transcripts))
     }
 
     func interaction(of cdr: CallDetailRecord, digest: ContentDigest, recordings: String, transcripts: [String]) -> NewInteraction {
@@ -58,7 +90,8 @@ public struct CallImporter: Sendable {
         var transcript: Transcript?
         let name = (cdr.userField as NSString).lastPathComponent
         if !name.isEmpty {
-            let path = (recordings as NSString).appendingPathComponent(name)
+            let files = CallMediaFiles(name: name)
+            let path = files.recording(in: recordings)
             if let bytes = FileManager.default.contents(atPath: path) {
                 recording = LinkedFile(path: path, digest: ContentDigest(of: [UInt8](bytes)))
                 do {
@@ -69,9 +102,8 @@ public struct CallImporter: Sendable {
             } else {
                 defects.append("recording_missing")
             }
-            let vttName = ((name as NSString).deletingPathExtension as NSString).appendingPathExtension("vtt") ?? name
             for folder in transcripts {
-                let path = (folder as NSString).appendingPathComponent(vttName)
+                let path = files.transcript(in: folder)
                 guard let bytes = FileManager.default.contents(atPath: path) else { continue }
                 transcriptFile = LinkedFile(path: path, digest: ContentDigest(of: [UInt8](bytes)))
                 do {
@@ -115,11 +147,18 @@ public struct CallImporter: Sendable {
                 caller: callerNumber, callee: cdr.destination, callerName: cdr.callerName, disposition: cdr.disposition,
                 duration: cdr.duration, billableSeconds: cdr.billableSeconds, recording: recording,
                 audioFormat: audio?.formatName, sampleRate: audio?.sampleRate, channels: audio?.channels,
-                audioSeconds: audio?.duration, transcript: transcriptFile)))
+                audioSeconds: audio?.duration, transcript: transcriptFile, mediaName: name)))
     }
 
     /// A PBX extension (`201`), not a subscriber number.
     static func isExtension(_ number: String) -> Bool {
         number.count <= 5 && number.allSatisfy(\.isNumber)
     }
+}
+
+/// The folders a call's recording and transcript are looked for in.
+struct CallMediaFolders: Sendable {
+    var recordings: String
+    /// In order: the first holding the transcript wins.
+    var transcripts: [String]
 }

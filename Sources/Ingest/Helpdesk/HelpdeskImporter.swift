@@ -37,19 +37,48 @@ public struct HelpdeskImporter: Sendable {
                 throw .file(error)
             }
             try RecordBatches(archive: archive).run(reader, into: writer, progress: progress) { record in
-                for comment in record.value.comments where comment.role == .agent {
-                    if let domain = comment.author.email.flatMap(EmailAddress.init)?.domain, !domain.isEmpty {
-                        agentDomains.insert(String(domain))
-                    }
-                }
-                let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
-                return items(of: record.value, line: record.line, original: original)
+                items(of: record, in: path, agentDomains: &agentDomains)
             }
         }
         let tally = try writer.finish()
         try learnOwnDomains(agentDomains)
         try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
         return tally
+    }
+
+    /// Reads the ticket lines appended to the export `path` since the last run of the source
+    /// `checkpointKey` (all of it the first time), at most `maxRecords` lines; each batch is
+    /// committed with the new checkpoint. A file rewritten with other content is read again from
+    /// its start (comments archived before are known by their content and not added twice); a
+    /// rotated file's rest is read first; a last line still being written waits for the next run.
+    public func runTail(
+        path: String, checkpointKey: String, maxRecords: Int? = nil, progress: (ImportTally) -> Void = { _ in }
+    ) throws(ImportError) -> TailResult {
+        var agentDomains = Set<String>()
+        let result = try AppendOnlyRun(archive: archive, key: checkpointKey, path: path, maxRecords: maxRecords).run(
+            sourceKind: "helpdesk", progress: progress,
+            open: { segment throws(FormatFileError) in
+                var reader = try HelpdeskExportReader(file: segment.file)
+                reader.start = segment.start
+                reader.holdsIncompleteRecord = segment.isLive
+                return reader
+            },
+            prepare: { record, segment in items(of: record, in: segment.path, agentDomains: &agentDomains) })
+        try learnOwnDomains(agentDomains)
+        return result
+    }
+
+    /// The items of one ticket line; notes the domains its agents write from.
+    private func items(
+        of record: SourceRecord<HelpdeskTicket>, in path: String, agentDomains: inout Set<String>
+    ) -> [ImportItem] {
+        for comment in record.value.comments where comment.role == .agent {
+            if let domain = comment.author.email.flatMap(EmailAddress.init)?.domain, !domain.isEmpty {
+                agentDomains.insert(String(domain))
+            }
+        }
+        let original = IncomingOriginal(bytes: record.raw, position: record.position(in: path))
+        return items(of: record.value, line: record.line, original: original)
     }
 
     /// The helpdesk's agents write from the company's own domains: mail from them is the

@@ -48,6 +48,21 @@ public struct Classifier: Sendable {
             throw .archive(error)
         }
     }
+
+    /// Applies the current rules to the interactions in `scope` only (what a capture run just
+    /// archived or amended), so that flagging a new message costs the same in a large archive as in
+    /// a small one.
+    public func apply(to scope: ClassificationScope) throws(ClassifyError) {
+        let rules = try currentRules()
+        let search = Search(archive: archive)
+        do throws(ArchiveError) {
+            let complaint = try search.planner(for: rules.complaint).matchingCondition(for: rules.complaint)
+            let inspection = try search.planner(for: rules.inspection).matchingCondition(for: rules.inspection)
+            try archive.applySignals(complaint: complaint, inspection: inspection, scope: scope)
+        } catch {
+            throw .archive(error)
+        }
+    }
 }
 
 public enum ClassifyError: Error, Sendable, CustomStringConvertible {

@@ -30,7 +30,7 @@ struct InspectionReportBuilder: Sendable {
             let named = try NameSearch.reviewCandidates(for: subject, register: register, ownDomains: ownDomains, in: archive)
             return (
                 register, Set(ownDomains), try archive.companyPhoneNumbers(),
-                try archive.timeline(customerID: customerID, includeWeak: false),
+                try archive.timeline(customerID: customerID, includeWeak: false, includeEarlierVersions: true),
                 try archive.queueLinkReviews(caseID: record.id, customerID: customerID, nameMatches: named))
         }
         let notice = try RegisterNotice.current(archive)

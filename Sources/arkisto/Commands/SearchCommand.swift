@@ -47,11 +47,15 @@ struct SearchCommand: ParsableCommand {
         print("\(page.total) hits (\(String(format: "%.1f", milliseconds)) ms)")
     }
 
+    /// The snippet on one line, its text escaped and its matches marked (bold on a terminal,
+    /// `*…*` otherwise). The markers are replaced around the escaped pieces: escaping first would
+    /// turn them into visible `\u{2}`.
     private func highlight(_ snippet: String, bold: Bool) -> String {
-        let flat = Output.escaped(snippet.split(whereSeparator: \.isNewline).joined(separator: " "))
-        return flat
-            .replacingOccurrences(of: SearchHit.highlightStart, with: bold ? "\u{1B}[1m" : "*")
-            .replacingOccurrences(of: SearchHit.highlightEnd, with: bold ? "\u{1B}[0m" : "*")
+        let flat = snippet.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let start = bold ? "\u{1B}[1m" : "*", end = bold ? "\u{1B}[0m" : "*"
+        return flat.components(separatedBy: SearchHit.highlightStart).map { piece in
+            piece.components(separatedBy: SearchHit.highlightEnd).map(Output.escaped).joined(separator: end)
+        }.joined(separator: start)
     }
 }
 

@@ -10,7 +10,12 @@ struct ServeCommand: AsyncParsableCommand {
             Users and roles come from the users file (arkisto users add). Binds to 127.0.0.1 unless --host says \
             otherwise; prints one line `arkisto: listening on http://HOST:PORT` once it accepts connections. \
             A missing archive is refused unless --create is given. Sessions are kept (as hashes of their ids) in \
-            ARCHIVE.sessions, so a restart signs nobody out. Admins import only from --import-dir folders.
+            ARCHIVE.sessions, so a restart signs nobody out. Admins import only from --import-dir folders. \
+            Unless --no-capture is given, the archive's sources (arkisto sources add) are captured continuously \
+            in the background, as arkisto watch does, once the server listens (waiting while another sync, watch \
+            or serve captures). Prometheus metrics are at /metrics for the token in --metrics-token-file or an \
+            admin's API token (Authorization: Bearer). SIGTERM or SIGINT: the web app stops gracefully, the \
+            capture finishes its batch in flight, and the process exits 0.
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -31,6 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
     var create = false
     @Flag(help: "Behind a reverse proxy: take the client's address (for sign-in throttling) from X-Forwarded-For.")
     var trustProxy = false
+    @Flag(help: "Serve only: do not capture the archive's sources in the background (run arkisto watch or sync instead).")
+    var noCapture = false
+    @Option(help: ArgumentHelp(
+        "A file (mode 0600) whose first line is the bearer token Prometheus scrapes /metrics with (otherwise only admins' API tokens may).",
+        valueName: "file"))
+    var metricsTokenFile: String?
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
@@ -55,11 +66,12 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, archivePath: archive.path, usersPath: usersPath,
             personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"],
             auditKeyPath: ArchiveOpening.auditKeyPath(archivePath: archive.path),
-            sessionsPath: sessions, importFolders: importFolders, createArchive: create, trustForwardedFor: trustProxy)
-        let app = try WebServer.application(configuration) { host, port in
+            sessionsPath: sessions, importFolders: importFolders, createArchive: create, trustForwardedFor: trustProxy,
+            capture: !noCapture, metricsTokenPath: metricsTokenFile)
+        let service = try WebService(configuration) { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
             FileHandle.standardOutput.write(Data("arkisto: listening on http://\(shown):\(port)\n".utf8))
         }
-        try await app.runService()
+        try await service.run()
     }
 }

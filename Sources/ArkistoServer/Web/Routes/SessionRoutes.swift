@@ -48,6 +48,7 @@ struct SessionRoutes {
         guard state.signInTokens.accepts(form: form["csrf"], cookie: request.cookies[Self.loginCookie]?.value) else {
             // Counted against the address, so a flood of forged posts is logged only until it is locked.
             let (alreadyLocked, newlyLocked) = await state.signIn.throttle.refusedForm(address: address)
+            state.metrics.signIn(alreadyLocked ? .locked : .failure)
             if !alreadyLocked {
                 await state.service.record(
                     .signInFailed, actor: actor, request: who + ": the form token was not issued by this server",
@@ -56,7 +57,9 @@ struct SessionRoutes {
             }
             return try loginForm(username: username, error: "Lomakkeen tarkiste ei täsmää. Yritä uudelleen.", status: .forbidden)
         }
-        switch await state.signIn.attempt(name: username, password: form["password"] ?? "", address: address) {
+        let outcome = await state.signIn.attempt(name: username, password: form["password"] ?? "", address: address)
+        state.metrics.signIn(ServerMetrics.SignInOutcome(outcome))
+        switch outcome {
         case .signedIn(let user):
             let session = try await state.sessions.create(for: user)
             await state.service.record(.signIn, actor: actor, request: who, logger: context.logger)

@@ -27,6 +27,7 @@ enum LayoutTemplate {
         {{#isAdmin}}
         <a href="/imports">Tuonti</a>
         <a href="/sign-in-locks">Lukitukset</a>
+        <a href="/sources">Lähteet</a>
         {{/isAdmin}}
         <span class="who"><span id="user">{{userName}}</span> ({{roleName}})</span>
         <form method="post" action="/logout" id="logout">

@@ -19,7 +19,7 @@ enum Stylesheet {
         pre { white-space: pre-wrap; background: #fff; border: 1px solid #ddd; padding: 0.75rem; }
         table { border-collapse: collapse; }
         th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
-        tr.overdue td { background: #fde8e8; }
+        tr.overdue td, tr.failing td { background: #fde8e8; }
         dl.profile dt, dl#headers dt { font-weight: bold; }
         .filters label { margin-left: 0.5rem; }
 
