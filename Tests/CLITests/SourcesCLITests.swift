@@ -82,6 +82,10 @@ import Testing
         let first = try arkisto.start(["watch", "--archive", "a.sqlite"], in: scratch.url)
         try deliver("w1", subject: "Viestiw1", into: maildir)
         #expect(try await waitUntilArchived("w1"))
+        // A cron job's sync beside the running watch: refused at once rather than queued.
+        let beside = try arkisto.run(["sync", "--no-wait", "--archive", "a.sqlite"], in: scratch.url)
+        #expect(beside.status == 75, "\(beside.standardError)")
+        #expect(beside.standardError.contains("another sync, watch or serve is capturing"))
         kill(first.process.processIdentifier, SIGKILL)
         first.process.waitUntilExit()
 

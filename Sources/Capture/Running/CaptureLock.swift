@@ -10,11 +10,15 @@ public final class CaptureLock {
     private let descriptor: Int32
 
     /// Takes the lock at `path`, waiting while another process holds it; `waiting` is called once
-    /// if it has to wait.
-    public init(path: String, waiting: () -> Void = {}) throws(CaptureLockError) {
+    /// if it has to wait. With `wait` false, throws ``CaptureLockError/isHeldElsewhere`` instead.
+    public init(path: String, wait: Bool = true, waiting: () -> Void = {}) throws(CaptureLockError) {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CaptureLockError(path: path, reason: String(cString: strerror(errno))) }
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
+        guard wait else {
+            close(descriptor)
+            throw CaptureLockError(path: path, reason: "another sync, watch or serve is capturing from this archive", isHeldElsewhere: true)
+        }
         waiting()
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
@@ -34,6 +38,8 @@ public final class CaptureLock {
 public struct CaptureLockError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String
+    /// The lock was free to take but another process holds it (and the caller would not wait).
+    public var isHeldElsewhere = false
 
     public var description: String { "\(path): cannot take the capture lock: \(reason)" }
 }

@@ -6,16 +6,26 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Run every source once (for cron or a systemd timer) and print what each archived.",
-        discussion: "Exits 1 when a source failed; the others still ran. Waits while another sync, watch or serve is capturing.")
+        discussion: """
+            Exits 1 when a source failed; the others still ran. Waits while another sync, watch or serve is capturing,             unless --no-wait: then it exits 75 at once (a cron job beside a running watch).
+            """)
 
     @OptionGroup var archive: ArchiveOptions
     @Option(help: ArgumentHelp("The personal identity code key file (default: ARCHIVE.pidkey).", valueName: "path"))
     var personalIDKey: String?
     @Flag(help: "Print one JSON object per source, in an array.") var json = false
+    @Flag(help: "Exit 75 at once when another sync, watch or serve is capturing, instead of waiting for it.")
+    var noWait = false
 
     func run() throws {
         let capture = try CaptureSetup(archive: archive, personalIDKey: personalIDKey)
-        let lock = try capture.lock()
+        let lock: CaptureLock
+        do {
+            lock = try capture.lock(wait: !noWait)
+        } catch let error as CaptureLockError where error.isHeldElsewhere {
+            Output.error("arkisto: \(error.reason); nothing synced")
+            throw ExitCode(75)
+        }
         let reports = try CaptureScheduler(context: capture.context) { event in
             if case .problem(let message) = event { Output.error("warning: \(Output.escaped(message))") }
         }.syncOnce()

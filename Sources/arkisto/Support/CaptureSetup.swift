@@ -16,9 +16,10 @@ struct CaptureSetup {
         lockPath = store.files.captureLock
     }
 
-    /// The capture lock, waiting (and saying so) while another process holds it.
-    func lock() throws -> CaptureLock {
-        try CaptureLock(path: lockPath) {
+    /// The capture lock, waiting (and saying so) while another process holds it, unless `wait`
+    /// is false.
+    func lock(wait: Bool = true) throws -> CaptureLock {
+        try CaptureLock(path: lockPath, wait: wait) {
             Output.error("arkisto: another sync, watch or serve is capturing from this archive; waiting for it to finish")
         }
     }
