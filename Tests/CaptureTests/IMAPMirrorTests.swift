@@ -198,7 +198,9 @@ import Testing
     @Test func aSyncKilledPartWayResumesWithoutDuplicates() throws {
         let server = try IMAPDovecotHarness.start()
         defer { server.destroy() }
-        let delivered = try server.deliver(150)
+        // Large enough (30 MB) that the sync lasts well past the fifth message on a busy machine:
+        // with small messages mbsync sometimes finished before the killer saw the fifth.
+        let delivered = try server.deliver(150, sizeKB: 200)
         let before = try server.state()
         let mirror = try mirror(server)
         let killer = try server.killClient(matching: mirror.staging + "/mbsync.conf", whenMaildir: mirror.maildir, holds: 5)
