@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Arkisto needs and runs the whole test suite: the Swift tests, then every fuzz target
 # of tools/fuzz for a short while (ARKISTO_FUZZ_SECONDS each, default 30; 0 skips), then the browser
-# test of the web app (tools/browser-test: headless Chromium against `arkisto serve` on Samples/).
+# test of the web app (tools/browser-test: headless Chromium against `arkisto serve` on Samples/), after
+# the capture tests (tools/capture/: Maildir, CDR, kill -9, IMAP with a real Dovecot).
 # ARKISTO_BROWSER_TEST=0 skips the browser test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +48,16 @@ after_tests() {
 fuzz_seconds=${ARKISTO_FUZZ_SECONDS:-30}
 if [ "$fuzz_seconds" != 0 ]; then
   after_tests fuzzing env ARKISTO_FUZZ_JOBS="${ARKISTO_FUZZ_JOBS:-2}" bash tools/fuzz all "$fuzz_seconds"
+fi
+
+# Continuous capture against real feeds, with the debug binary: a Maildir written as an MDA does,
+# Asterisk's CDR appended to and rotated with transcripts coming later, kill -9 of `watch` at 10
+# random moments under all feeds, and IMAP through a real Dovecot on loopback (tools/capture/).
+# ARKISTO_CAPTURE_TESTS=0 skips them.
+if [ "${ARKISTO_CAPTURE_TESTS:-1}" != 0 ]; then
+  for script in maildir-test cdr-test kill-test imap-test; do
+    after_tests "capture $script" python3 "tools/capture/$script" --binary "$PWD/.build/debug/arkisto"
+  done
 fi
 
 # The browser test reuses the debug binary `swift build` just made.

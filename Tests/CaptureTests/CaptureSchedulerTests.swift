@@ -53,9 +53,11 @@ import Testing
         #expect(statuses[1].failures == 0)
     }
 
-    @Test func backOffDoublesFromFiveSecondsToFiveMinutes() {
+    @Test func backOffDoublesFromFiveSecondsToFiveMinutesOrToTheCeiling() {
         #expect((1...8).map { CaptureScheduler.backOff(failures: $0) }
             == [5, 10, 20, 40, 80, 160, 300, 300].map { Duration.seconds($0) })
+        #expect((1...4).map { CaptureScheduler.backOff(failures: $0, ceiling: .seconds(12)) }
+            == [5, 10, 12, 12].map { Duration.seconds($0) })
     }
 
     @Test func capturedComplaintsAreFlaggedWithoutAnotherCommand() throws {

@@ -172,3 +172,14 @@ struct AppendOnlyTailTests {
         #expect(plan.notes.first?.contains("no longer in its folder") == true)
     }
 }
+
+extension AppendOnlyTailTests {
+    /// A new Master.csv whose first row the PBX is still writing is not refused as "not a CDR".
+    @Test func aFirstRowStillBeingWrittenIsNotJudged() throws {
+        let file = try TemporaryFile(name: "Master.csv", text: "\"\"")
+        var reader = try CDRReader(path: file.path)
+        reader.holdsIncompleteRecord = true
+        #expect(reader.split().records.isEmpty)
+        #expect(reader.split().errors.isEmpty)
+    }
+}

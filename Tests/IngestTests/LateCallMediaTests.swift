@@ -82,15 +82,16 @@ import Testing
     @Test func aCaptureCycleAttachesLateMediaWithoutReadingTheCDRAgain() throws {
         _ = try importer.run(paths: [path("calls/Master.csv")])
         let folders = (recordings: path("calls/recordings"), transcripts: path("calls/transcripts"))
-        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts) == 0)
+        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts).isEmpty)
 
         try addMedia()
-        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts) == 1)
+        let amended = try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts)
+        #expect(try store.interactionContents(ids: amended).map(\.summary.sourceRef) == ["1.1"])
         try Classifier(archive: store).apply()
         #expect(try Search(archive: store).run("reklamaatio", limit: nil).hits.map(\.sourceRef) == ["1.1"])
         #expect(try store.timeline(customerID: customer()).map(\.interaction.sourceRef) == ["1.1"])
         let after = try store.fingerprint()
-        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts) == 0)
+        #expect(try importer.attachLateMedia(recordings: folders.recordings, transcripts: folders.transcripts).isEmpty)
         #expect(try store.fingerprint() == after)
     }
 
@@ -103,5 +104,24 @@ import Testing
         try fixtures.write("calls/transcripts/rec-1.1.vtt", CallFixtures.transcript)
         #expect(try importer.run(paths: [path("calls/Master.csv")]).updated == 1)
         #expect(try Search(archive: store).run("pätkii", limit: nil).total == 1)
+    }
+}
+
+extension LateCallMediaTests {
+    /// A capture cycle (runTail) attaches media that appeared since the last cycle, also for calls
+    /// read in earlier cycles.
+    @Test func aTailCycleAttachesMediaOfCallsReadInEarlierCycles() throws {
+        let cdr = path("calls/Master.csv")
+        let first = try importer.runTail(path: cdr, checkpointKey: "calls:pbx")
+        #expect(first.records == 2)
+        #expect(first.lateMedia == 0)
+
+        try addMedia()
+        let second = try importer.runTail(path: cdr, checkpointKey: "calls:pbx")
+        #expect(second.records == 0)
+        #expect(second.lateMedia == 1)
+        #expect(try Search(archive: store).run("pätkii", limit: nil).hits.map(\.sourceRef) == ["1.1"])
+
+        #expect(try importer.runTail(path: cdr, checkpointKey: "calls:pbx").lateMedia == 0)
     }
 }

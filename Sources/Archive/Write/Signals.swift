@@ -9,19 +9,7 @@ extension ArchiveStore {
         -> (complaints: Int, inspectionRequests: Int)
     {
         try write { db in
-            for (column, condition) in [("complaint_signal", complaint), ("inspection_signal", inspection)] {
-                // The matching set is found once (one full-text evaluation) and kept for both updates.
-                let sql = SQLCondition(condition)
-                try db.execute(sql: "CREATE TEMP TABLE signal_match (id INTEGER PRIMARY KEY)")
-                try db.execute(
-                    sql: "INSERT INTO temp.signal_match SELECT i.id FROM interaction i WHERE \(sql.sql)",
-                    arguments: StatementArguments(sql.arguments))
-                try db.execute(sql: """
-                    UPDATE interaction SET \(column) = 1 WHERE \(column) = 0 AND id IN temp.signal_match;
-                    UPDATE interaction SET \(column) = 0 WHERE \(column) = 1 AND id NOT IN temp.signal_match;
-                    DROP TABLE temp.signal_match;
-                    """)
-            }
+            try Self.setSignals(db, complaint: complaint, inspection: inspection, scoped: false)
             let counts = try Row.fetchOne(db, sql: """
                 SELECT count(*) FILTER (WHERE is_complaint), count(*) FILTER (WHERE is_inspection_request) FROM interaction
                 """)
@@ -41,19 +29,25 @@ extension ArchiveStore {
             for id in scope.ids {
                 try db.execute(sql: "INSERT OR IGNORE INTO temp.signal_scope (id) VALUES (?)", arguments: [id])
             }
-            for (column, condition) in [("complaint_signal", complaint), ("inspection_signal", inspection)] {
-                let sql = SQLCondition(condition)
-                try db.execute(sql: "CREATE TEMP TABLE signal_match (id INTEGER PRIMARY KEY)")
-                try db.execute(
-                    sql: "INSERT INTO temp.signal_match SELECT i.id FROM interaction i WHERE i.id IN temp.signal_scope AND \(sql.sql)",
-                    arguments: StatementArguments(sql.arguments))
-                try db.execute(sql: """
-                    UPDATE interaction SET \(column) = 1 WHERE \(column) = 0 AND id IN temp.signal_match;
-                    UPDATE interaction SET \(column) = 0 WHERE \(column) = 1 AND id IN temp.signal_scope
-                        AND id NOT IN temp.signal_match;
-                    DROP TABLE temp.signal_match;
-                    """)
-            }
+            try Self.setSignals(db, complaint: complaint, inspection: inspection, scoped: true)
+        }
+    }
+
+    /// Sets both signals of every interaction, or of those in `temp.signal_scope` when `scoped`.
+    /// Each matching set is found once (one full-text evaluation) and kept for both updates.
+    private static func setSignals(_ db: Database, complaint: SearchCondition, inspection: SearchCondition, scoped: Bool) throws {
+        let inScope = scoped ? "id IN temp.signal_scope AND " : ""
+        for (column, condition) in [("complaint_signal", complaint), ("inspection_signal", inspection)] {
+            let sql = SQLCondition(condition)
+            try db.execute(sql: "CREATE TEMP TABLE signal_match (id INTEGER PRIMARY KEY)")
+            try db.execute(
+                sql: "INSERT INTO temp.signal_match SELECT i.id FROM interaction i WHERE \(scoped ? "i." + inScope : "")(\(sql.sql))",
+                arguments: StatementArguments(sql.arguments))
+            try db.execute(sql: """
+                UPDATE interaction SET \(column) = 1 WHERE \(column) = 0 AND id IN temp.signal_match;
+                UPDATE interaction SET \(column) = 0 WHERE \(inScope)\(column) = 1 AND id NOT IN temp.signal_match;
+                DROP TABLE temp.signal_match;
+                """)
         }
     }
 

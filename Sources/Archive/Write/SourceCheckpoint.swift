@@ -23,6 +23,11 @@ extension ArchiveStore {
         }
     }
 
+    /// Saves a checkpoint on its own (state that goes with no batch of items).
+    public func saveCheckpoint(_ checkpoint: SourceCheckpoint) throws(ArchiveError) {
+        try write { db in try checkpoint.save(db) }
+    }
+
     /// Forgets the checkpoint of `source` (a source removed from the configuration); true when it had one.
     @discardableResult
     public func removeCheckpoint(_ source: String) throws(ArchiveError) -> Bool {

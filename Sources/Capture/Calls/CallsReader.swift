@@ -4,7 +4,8 @@ import Ingest
 
 /// Asterisk's CDR file captured as the PBX appends to it: read from the committed offset (a
 /// rotated file's rest first), a bounded number of records per run, then the recordings and
-/// transcripts that appeared for calls archived before are attached to them.
+/// transcripts that appeared for calls archived before are attached to them, and those calls are
+/// classified again (their text changed).
 struct CallsReader: SourceReader {
     let name: SourceName
     let settings: CallSettings
@@ -23,13 +24,13 @@ struct CallsReader: SourceReader {
         var importer = CallImporter(archive: context.archive, personalIDKey: context.personalIDKey)
         importer.recordingsFolder = recordingsFolder
         importer.transcriptsFolder = transcriptsFolder
-        let waiting = try transcriptsAwaited(context.archive)
         var result = SourceRunResult()
         if FileManager.default.fileExists(atPath: settings.masterCSV) {
             let tail = try importer.runTail(
                 path: settings.masterCSV, checkpointKey: name.rawValue, maxRecords: context.maxItemsPerRun)
             result.tally = tail.tally
             result.tally.updated += tail.lateMedia
+            result.classify.ids = tail.amendedCallIDs
             result.more = tail.reachedLimit
             if tail.tally.archived > 0 {
                 result.newestItemAt = (try? FileManager.default.attributesOfItem(atPath: settings.masterCSV))?[.modificationDate] as? Date
@@ -37,18 +38,9 @@ struct CallsReader: SourceReader {
         } else {
             // Asterisk has not written its first record yet; transcripts may still come for calls
             // archived from an earlier file.
-            result.tally.updated += try importer.attachLateMedia(recordings: recordingsFolder, transcripts: transcriptsFolder)
-        }
-        if result.tally.updated > 0 {
-            // Calls whose transcript came are classified again: their text changed.
-            let still = try transcriptsAwaited(context.archive)
-            result.classify.ids = waiting.filter { id, hadTranscript in still[id] != hadTranscript }.map(\.key).sorted()
+            result.classify.ids = try importer.attachLateMedia(recordings: recordingsFolder, transcripts: transcriptsFolder)
+            result.tally.updated += result.classify.ids.count
         }
         return result
-    }
-
-    /// The calls still waiting for media, and whether each has its transcript.
-    private func transcriptsAwaited(_ archive: ArchiveStore) throws(ArchiveError) -> [Int64: Bool] {
-        Dictionary(try archive.callsAwaitingMedia().map { ($0.interactionID, $0.hasTranscript) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -19,6 +19,7 @@ struct IMAPReader: SourceReader {
         self.settings = settings
         mirror = MbsyncMirror(settings: settings, staging: staging)
         staged = MaildirReader(name: name, folder: mirror.maildir)
+        staged.prepare = SyncMarkerRemoval.removeMarker(from:)
     }
 
     /// The mirror changes only when this reader runs mbsync: nothing to watch.

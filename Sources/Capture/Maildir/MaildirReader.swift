@@ -11,6 +11,8 @@ struct MaildirReader: SourceReader {
     let folder: String
     /// The files this process has handled, archived or not: a rescan reads only the others.
     private var handled: Set<String> = []
+    /// Done to each file before it is read (an IMAP mirror's files lose mbsync's marker).
+    var prepare: ((String) throws -> Void)?
 
     init(name: SourceName, folder: String) {
         self.name = name
@@ -49,6 +51,11 @@ struct MaildirReader: SourceReader {
             // Renamed by a client since the listing: the next run finds it under its new name.
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: entry.path) else { return nil }
             return (entry.path, attributes[.modificationDate] as? Date ?? Date())
+        }
+        if let prepare {
+            // Files archived before (by another process) are not read again.
+            let archived = try context.archive.archivedSourcePaths(batch.map(\.0))
+            for (path, _) in batch where !archived.contains(path) { try prepare(path) }
         }
         var importer = MailImporter(archive: context.archive, personalIDKey: context.personalIDKey)
         importer.bulkLoad = false

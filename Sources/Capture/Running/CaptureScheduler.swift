@@ -6,7 +6,8 @@ import Query
 /// Runs an archive's sources: once each (`sync`), or continuously until stopped (`watch`,
 /// `serve`). One source runs at a time on the calling thread, so the archive has one writer;
 /// readers of the archive are never blocked (WAL). A source that fails is retried with back-off
-/// (5 s doubling to 5 min) and reported; the others go on.
+/// (5 s doubling to 5 min, or only up to its poll interval while its server is unreachable) and
+/// reported; the others go on.
 public final class CaptureScheduler {
     private struct Entry {
         var source: ConfiguredSource
@@ -105,7 +106,12 @@ public final class CaptureScheduler {
         } catch {
             run.error = "\(error)"
             entries[index].failures += 1
-            entries[index].due = clock.now.advanced(by: Self.backOff(failures: entries[index].failures))
+            // A server that was down is tried again at least as often as it is polled, so mail
+            // comes soon after it is back; a failure that needs a person (a wrong password) waits
+            // up to 5 minutes, so as not to hammer a server into locking the account.
+            let transient = (error as? any TransientFailure)?.isTransient ?? false
+            let ceiling = transient ? max(entries[index].reader.interval, .seconds(5)) : .seconds(300)
+            entries[index].due = clock.now.advanced(by: Self.backOff(failures: entries[index].failures, ceiling: ceiling))
         }
         run.archived = result.tally.archived
         run.updated = result.tally.updated
@@ -129,9 +135,9 @@ public final class CaptureScheduler {
         return (run, result.more)
     }
 
-    /// 5 s after the first failure, doubling up to 5 minutes.
-    static func backOff(failures: Int) -> Duration {
-        .seconds(min(5 << min(max(failures - 1, 0), 6), 300))
+    /// 5 s after the first failure, doubling up to `ceiling` (at most 5 minutes).
+    static func backOff(failures: Int, ceiling: Duration = .seconds(300)) -> Duration {
+        min(.seconds(5 << min(max(failures - 1, 0), 6)), ceiling, .seconds(300))
     }
 
     /// Complaints and inspection requests are flagged as soon as they are archived.

@@ -28,3 +28,11 @@ struct SourceRunResult {
     /// follow), and older ones it amended (a call given its late transcript).
     var classify = ClassificationScope()
 }
+
+/// A failure that says whether trying again soon may succeed without anyone changing anything
+/// (a server down) or not (a wrong password).
+protocol TransientFailure: Error {
+    var isTransient: Bool { get }
+}
+
+extension IMAPMirrorError: TransientFailure {}

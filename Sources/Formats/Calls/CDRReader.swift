@@ -66,7 +66,10 @@ public struct CDRReader: Sequence, Sendable {
         case .failure(let error): throw FormatFileError(path: path, reason: error.description)
         }
         if let what = BinarySniff.nonText(start) { throw FormatFileError(path: path, reason: "not a CDR file: \(what)") }
-        var rows = CSVRecordReader(file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false)
+        // Only a whole first row is judged: the PBX may be writing it (a file of one row without its
+        // line end is then judged row by row).
+        var rows = CSVRecordReader(
+            file: file, separator: UInt8(ascii: ","), allowsLineBreaksInFields: false, holdsIncompleteRecord: true)
         guard let first = rows.next() else { return }
         guard let fields = first.fields else { return }
         if fields.count == 1 {

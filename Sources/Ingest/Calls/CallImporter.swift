@@ -60,8 +60,31 @@ public struct CallImporter: Sendable {
                 return reader
             },
             prepare: { record, segment in [items(of: record, in: segment.path, media: media)] })
-        result.lateMedia = try attachLateMedia(media)
+        result.amendedCallIDs = try attachLateMediaIfFoldersChanged(media, checkpointKey: checkpointKey)
         return result
+    }
+
+    /// ``attachLateMedia(recordings:transcripts:)`` when the media folders changed since the last
+    /// look of this source (their stamp is kept as the checkpoint `KEY/media`); none otherwise.
+    private func attachLateMediaIfFoldersChanged(
+        _ media: CallMediaFolders, checkpointKey: String
+    ) throws(ImportError) -> [Int64] {
+        let key = checkpointKey + "/media"
+        // Taken before looking: a file arriving during the look changes the folder after it.
+        let stamp = MediaFolderStamp(of: [media.recordings] + media.transcripts)
+        let saved = MediaFolderStamp(state: try archiving { () throws(ArchiveError) in try archive.checkpoint(of: key) })
+        guard stamp != saved else { return [] }
+        let attached = try attachLateMedia(media)
+        try archiving { () throws(ArchiveError) in
+            // A folder changed within the last seconds may change again within the same tick of a
+            // coarse file system clock: then the next cycle looks again.
+            if stamp.isSettled(at: Date()) {
+                try archive.saveCheckpoint(SourceCheckpoint(source: key, state: stamp.state))
+            } else {
+                try archive.removeCheckpoint(key)
+            }
+        }
+        return attached
     }
 
     /// Where the recordings and transcripts of the calls in the CDR file `path` are.

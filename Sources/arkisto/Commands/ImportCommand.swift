@@ -158,7 +158,12 @@ struct ImportHelpdeskCommand: ParsableCommand {
 struct ImportCallsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calls",
-        abstract: "Import Asterisk call detail records (Master.csv) with their recordings' headers and transcripts.")
+        abstract: "Import Asterisk call detail records (Master.csv) with their recordings' headers and transcripts.",
+        discussion: """
+            A call archived before its recording or transcript existed gets them when the same CDR file is \
+            imported again after they appear: the call is counted as updated, becomes searchable by what was \
+            said, is classified again and linked to the customers the transcript names.
+            """)
 
     @OptionGroup var options: ImportOptions
     @Option(help: ArgumentHelp("Folder of the recordings (default: recordings/ beside the CDR file).", valueName: "dir"))
@@ -199,7 +204,8 @@ extension MboxFlavour: ExpressibleByArgument {}
 /// The summary an import prints: every record archived, already present or quarantined.
 struct ImportSummary: Encodable {
     var archived: Int
-    /// Records that replaced a different stored version of themselves (changed customer records).
+    /// Records that replaced a different stored version of themselves (changed customer records), or
+    /// calls archived before that gained their recording or transcript.
     var updated: Int
     var alreadyPresent: Int
     var previouslyRemoved: Int
