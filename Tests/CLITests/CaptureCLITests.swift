@@ -7,9 +7,10 @@ import Glibc
 import Darwin
 #endif
 
-/// `arkisto sources`, `sync` and `watch` as an operator runs them: subprocesses of the real
+/// `sync` and `watch` as an operator runs them, beyond SourcesCLITests: a second sync changes
+/// nothing, and a watch started while another captures waits for it. Subprocesses of the real
 /// executable on a Maildir the test fills as an MDA does (the whole file in tmp/, then a rename
-/// into new/). The delivery-to-searchable delays are measured by tools/capture, not here.
+/// into new/). Delivery-to-searchable delays are measured by tools/capture, not here.
 struct CaptureCLITests {
     let arkisto: ArkistoProcess
 
@@ -17,29 +18,7 @@ struct CaptureCLITests {
         arkisto = try ArkistoProcess()
     }
 
-    @Test func aSourceIsListedWithItsKindAndPlaceUntilItIsRemoved() throws {
-        let scratch = try ScratchFolder()
-        let archive = scratch.path("archive.sqlite")
-        let maildir = try emptyMaildir(in: scratch)
-
-        let added = try arkisto.run(["sources", "add", "maildir", "inbox", maildir, "--archive", archive], in: scratch.url)
-        #expect(added.status == 0, "\(added.standardError)")
-        #expect(added.standardOutput.contains("added maildir source inbox"))
-        #expect(try listed(archive, in: scratch) == [Listed(name: "inbox", kind: "maildir", location: maildir)])
-
-        let twice = try arkisto.run(["sources", "add", "maildir", "inbox", maildir, "--archive", archive], in: scratch.url)
-        #expect(twice.status != 0)
-        #expect(twice.standardError.contains("inbox"), "the refusal names the source: \(twice.standardError)")
-        let badName = try arkisto.run(["sources", "add", "maildir", "in/box", maildir, "--archive", archive], in: scratch.url)
-        #expect(badName.status != 0)
-        #expect(try listed(archive, in: scratch).count == 1)
-
-        let removed = try arkisto.run(["sources", "remove", "inbox", "--archive", archive], in: scratch.url)
-        #expect(removed.status == 0, "\(removed.standardError)")
-        #expect(try listed(archive, in: scratch) == [])
-    }
-
-    @Test func syncArchivesAMaildirOnceAndASecondSyncArchivesNothingMore() throws {
+    @Test func aSecondSyncOverTheSameMaildirChangesNothing() throws {
         let scratch = try ScratchFolder()
         let archive = scratch.path("archive.sqlite")
         let mailbox = try SampleMailbox(at: scratch.url.appendingPathComponent("mail"), threads: 12)
@@ -62,42 +41,23 @@ struct CaptureCLITests {
         #expect(try fingerprint(archive, in: scratch) == before)
     }
 
-    @Test func watchArchivesMailDeliveredWhileItRunsAndStopsCleanlyOnSIGTERM() throws {
-        let scratch = try ScratchFolder()
-        let (archive, maildir) = try archiveWithAMaildir(in: scratch)
-        let folder = scratch.url
-
-        let watch = try arkisto.start(["watch", "--archive", archive], in: folder)
-        defer { stop(watch, with: SIGKILL) }
-        try waitUntil("the watch starts") { try standardError(of: watch).contains("arkisto: watching") }
-        try deliverAndFind("kvrtzpqlmx", number: 1, into: maildir, archive: archive, folder: folder)
-
-        kill(watch.process.processIdentifier, SIGTERM)
-        watch.process.waitUntilExit()
-        let result = watch.result()
-        #expect(!result.killed)
-        #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("arkisto: stopped"))
-        #expect(try found("kvrtzpqlmx", in: archive, folder) == 1)
-    }
-
-    @Test func aSecondWatchWaitsForTheFirstAndCarriesOnWhenItIsKilled() throws {
+    @Test func aSecondWatchStartedBesideTheFirstWaitsAndTakesOverWhenTheFirstIsKilled() async throws {
         let scratch = try ScratchFolder()
         let (archive, maildir) = try archiveWithAMaildir(in: scratch)
         let folder = scratch.url
 
         let first = try arkisto.start(["watch", "--archive", archive], in: folder)
         defer { stop(first, with: SIGKILL) }
-        try waitUntil("the first watch starts") { try standardError(of: first).contains("arkisto: watching") }
-        try deliverAndFind("bxnqtrvwzd", number: 1, into: maildir, archive: archive, folder: folder)
+        try await waitUntil("the first watch starts") { try standardError(of: first).contains("arkisto: watching") }
+        try await deliverAndFind("bxnqtrvwzd", number: 1, into: maildir, archive: archive, folder: folder)
 
         let second = try arkisto.start(["watch", "--archive", archive], in: folder)
         defer { stop(second, with: SIGKILL) }
-        try waitUntil("the second watch says it waits") { try standardError(of: second).contains("waiting for it to finish") }
+        try await waitUntil("the second watch says it waits") { try standardError(of: second).contains("waiting for it to finish") }
         kill(first.process.processIdentifier, SIGKILL)
         first.process.waitUntilExit()
-        try waitUntil("the second watch takes over") { try standardError(of: second).contains("arkisto: watching") }
-        try deliverAndFind("qzmvkdtrpl", number: 2, into: maildir, archive: archive, folder: folder)
+        try await waitUntil("the second watch takes over") { try standardError(of: second).contains("arkisto: watching") }
+        try await deliverAndFind("qzmvkdtrpl", number: 2, into: maildir, archive: archive, folder: folder)
 
         kill(second.process.processIdentifier, SIGTERM)
         second.process.waitUntilExit()
@@ -106,12 +66,6 @@ struct CaptureCLITests {
     }
 
     // MARK: Helpers
-
-    struct Listed: Decodable, Equatable {
-        var name: String
-        var kind: String
-        var location: String
-    }
 
     struct SyncReport: Decodable {
         var source: String
@@ -131,9 +85,9 @@ struct CaptureCLITests {
     }
 
     /// Delivers a message naming `word` and waits until `arkisto search` finds it.
-    func deliverAndFind(_ word: String, number: Int, into maildir: String, archive: String, folder: URL) throws {
+    func deliverAndFind(_ word: String, number: Int, into maildir: String, archive: String, folder: URL) async throws {
         try deliver(message(word: word, number: number), as: "\(number).\(word)", into: maildir)
-        try waitUntil("the message naming \(word) is found") { try found(word, in: archive, folder) == 1 }
+        try await waitUntil("the message naming \(word) is found") { try found(word, in: archive, folder) == 1 }
     }
 
     func emptyMaildir(in scratch: borrowing ScratchFolder) throws -> String {
@@ -142,12 +96,6 @@ struct CaptureCLITests {
             try FileManager.default.createDirectory(at: maildir.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         return maildir.path
-    }
-
-    func listed(_ archive: String, in scratch: borrowing ScratchFolder) throws -> [Listed] {
-        let result = try arkisto.run(["sources", "list", "--json", "--archive", archive], in: scratch.url)
-        try #require(result.status == 0, "\(result.standardError)")
-        return try JSONDecoder().decode([Listed].self, from: Data(result.standardOutput.utf8))
     }
 
     func sync(_ archive: String, in scratch: borrowing ScratchFolder) throws -> [SyncReport] {
@@ -180,11 +128,12 @@ struct CaptureCLITests {
 
     /// Polls `condition` until it holds; gives up (failing the test) after a minute, a bound that
     /// only ends a test that would otherwise hang.
-    func waitUntil(_ what: String, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(60)
+    /// Sleeps in a task, holding no thread of the shared test pool.
+    func waitUntil(_ what: String, _ condition: () throws -> Bool) async throws {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while try !condition() {
-            try #require(Date() < deadline, "gave up waiting until \(what)")
-            Thread.sleep(forTimeInterval: 0.05)
+            try #require(ContinuousClock.now < deadline, "gave up waiting until \(what)")
+            try await Task.sleep(for: .milliseconds(50))
         }
     }
 
