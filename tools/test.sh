@@ -58,6 +58,8 @@ if [ "${ARKISTO_CAPTURE_TESTS:-1}" != 0 ]; then
   for script in maildir-test cdr-test kill-test imap-test; do
     after_tests "capture $script" python3 "tools/capture/$script" --binary "$PWD/.build/debug/arkisto"
   done
+  # The systemd units of tools/systemd/ (systemd-analyze verify and security, offline; skipped without systemd).
+  after_tests "systemd units" bash tools/systemd/verify --binary "$PWD/.build/debug/arkisto"
 fi
 
 # The browser test reuses the debug binary `swift build` just made.
