@@ -32,16 +32,36 @@ struct ThrowawayArchive: Sendable {
         defer { Self.remove(path) }
         let store: ArchiveStore
         do {
-            try FileManager.default.copyItem(atPath: template, toPath: path)
+            try Self.copy(template, to: path)
             // A write-ahead log left beside the template holds part of its schema.
             if FileManager.default.fileExists(atPath: template + "-wal") {
-                try FileManager.default.copyItem(atPath: template + "-wal", toPath: path + "-wal")
+                try Self.copy(template + "-wal", to: path + "-wal")
             }
             store = try ArchiveStore(path: path)
         } catch {
             ScratchFolder.harnessFailure("cannot open a copy of the template archive at \(path): \(error)")
         }
         try body(store)
+    }
+
+    /// Copies a file, again when a signal interrupted the copy (libFuzzer's timers send them;
+    /// Foundation's copy gives up on EINTR).
+    private static func copy(_ source: String, to target: String) throws {
+        var attempt = 0
+        while true {
+            do {
+                try FileManager.default.copyItem(atPath: source, toPath: target)
+                return
+            } catch let error as NSError where attempt < 10 && isInterrupted(error) {
+                attempt += 1
+                try? FileManager.default.removeItem(atPath: target)
+            }
+        }
+    }
+
+    private static func isInterrupted(_ error: NSError) -> Bool {
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError else { return false }
+        return underlying.domain == NSPOSIXErrorDomain && underlying.code == Int(EINTR)
     }
 
     private static func remove(_ path: String) {
