@@ -2,8 +2,10 @@ import Archive
 import Foundation
 
 /// An IMAP mailbox captured through its mirror: mbsync fetches what arrived into the staging
-/// Maildir (read-only on the server), and the Maildir reader archives it. When the server cannot
-/// be reached, what the mirror holds is still archived before the failure is reported.
+/// Maildir (read-only on the server), and the Maildir reader archives it and deletes the staged
+/// copy, so that the archive (where erasure and retention reach) holds the only copy; mbsync's
+/// state remembers what it fetched and does not fetch it again. When the server cannot be
+/// reached, what the mirror holds is still archived before the failure is reported.
 struct IMAPReader: SourceReader {
     let name: SourceName
     let settings: IMAPSettings
@@ -20,6 +22,7 @@ struct IMAPReader: SourceReader {
         mirror = MbsyncMirror(settings: settings, staging: staging)
         staged = MaildirReader(name: name, folder: mirror.maildir)
         staged.prepare = SyncMarkerRemoval.removeMarker(from:)
+        staged.removesArchivedFiles = true
     }
 
     /// The mirror changes only when this reader runs mbsync: nothing to watch.

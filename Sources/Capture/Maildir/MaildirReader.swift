@@ -13,6 +13,9 @@ struct MaildirReader: SourceReader {
     private var handled: Set<String> = []
     /// Done to each file before it is read (an IMAP mirror's files lose mbsync's marker).
     var prepare: ((String) throws -> Void)?
+    /// Delete each file once the archive holds it (or has quarantined it): for a Maildir the
+    /// archive owns, an IMAP mirror, whose copies erasure would otherwise not reach.
+    var removesArchivedFiles = false
 
     init(name: SourceName, folder: String) {
         self.name = name
@@ -62,6 +65,14 @@ struct MaildirReader: SourceReader {
         importer.jobs = context.jobs
         let tally = try importer.run(messageFiles: batch.map(\.0))
         handled.formUnion(batch.map(\.0))
+        if removesArchivedFiles {
+            // The run returned: every file of the batch is committed, archived or quarantined
+            // with its bytes. A crash before this line leaves files the next run skips (their
+            // places are archived) and removes.
+            for (path, _) in batch {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         return SourceRunResult(tally: tally, newestItemAt: batch.map(\.1).max(), more: listed.count > context.maxItemsPerRun)
     }
 }
