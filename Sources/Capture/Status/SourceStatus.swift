@@ -22,7 +22,7 @@ public struct SourceStatus: Sendable, Codable, Equatable {
     public var updated: Int
     public var quarantined: Int
 
-    /// Healthy: it has succeeded and its last attempt did not fail.
+    /// Its last attempt failed: it is being retried with back-off.
     public var isFailing: Bool { failures > 0 }
 
     /// The status of every configured source.
