@@ -35,4 +35,33 @@ import Testing
         }
         #expect(originals == 8)
     }
+
+    @Test func aRenumberedMailboxStopsTheSourceUntilItIsAddedAgainAndNothingIsArchivedTwice() throws {
+        let server = try IMAPDovecotHarness.start()
+        defer { server.destroy() }
+        let scratch = try CaptureScratch()
+        _ = try server.deliver(3)
+        let source = ConfiguredSource(name: try SourceName("posti"), settings: .imap(IMAPSettings(
+            server: try IMAPServer(url: server.info.url), user: server.info.user,
+            password: .file(server.info.passwordFile), caFile: server.info.caFile)))
+        let registry = SourceRegistry(archive: scratch.archive)
+        try registry.add(source)
+        #expect(try CaptureScheduler(context: scratch.context).syncOnce().map(\.archived) == [3])
+
+        try server.renumber(uidValidity: 12_345)
+        _ = try server.deliver(1)
+        let refused = try CaptureScheduler(context: scratch.context).syncOnce()
+        #expect(refused.first?.error?.contains("UIDVALIDITY changed") == true)
+        let status = try #require(try SourceStatus.all(archive: scratch.archive).first)
+        #expect(status.isFailing)
+
+        // Added again, the source mirrors the mailbox from the start: the three archived before
+        // have the same bytes (mbsync's marker removed) and are not archived twice.
+        try registry.remove(named: "posti")
+        try registry.add(source)
+        let again = try CaptureScheduler(context: scratch.context).syncOnce()
+        #expect(again.map(\.archived) == [1])
+        #expect(again.map(\.alreadyPresent) == [3])
+        #expect(try scratch.interactions == 4)
+    }
 }

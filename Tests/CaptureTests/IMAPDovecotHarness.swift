@@ -67,6 +67,11 @@ struct IMAPDovecotHarness {
         _ = try Self.run(["expunge", "--dir", serverFolder, "--uid", "\(uid)"])
     }
 
+    /// Gives the mailbox a new UIDVALIDITY, as a server that recreated it would.
+    func renumber(uidValidity: Int) throws {
+        _ = try Self.run(["renumber", "--dir", serverFolder, "--uid-validity", "\(uidValidity)"])
+    }
+
     func stop() throws { _ = try Self.run(["stop", "--dir", serverFolder]) }
 
     func restart() throws { _ = try Self.run(["start", "--dir", serverFolder]) }

@@ -62,6 +62,7 @@ import Testing
             case .cannotConnect: "connect"
             case .connectionLost: "lost"
             case .timedOut: "timeout"
+            case .mailboxRenumbered: "renumbered"
             default: "other"
             }
         }
@@ -71,7 +72,8 @@ import Testing
         #expect(kind("Cannot connect to localhost (127.0.0.1:1): Connection refused\nNo working address found for localhost") == "connect")
         #expect(kind("Error: Cannot resolve server 'nosuch.invalid': Name or service not known") == "connect")
         #expect(kind("Socket error from localhost (127.0.0.1:56467): Broken pipe") == "lost")
-        #expect(kind("Maildir error: UIDVALIDITY of near side changed") == "other")
+        #expect(kind("Error: channel arkisto-mirror, far side box INBOX: Unable to recover from UIDVALIDITY change.") == "renumbered")
+        #expect(kind("Error: channel x, far side box INBOX: UIDVALIDITY genuinely changed (at UID 438231).") == "renumbered")
     }
 
     @Test func leavesThePasswordAndNoticesOutOfTheDetail() {

@@ -14,6 +14,7 @@ As a CLI (each command prints JSON on stdout):
     dovecot.py deliver --dir DIR --count N     # N generated Finnish messages, appended over TLS
     dovecot.py state   --dir DIR               # UIDVALIDITY, UIDNEXT, every UID with its flags
     dovecot.py expunge --dir DIR --uid N       # deletes one message on the server
+    dovecot.py renumber --dir DIR --uid-validity N   # gives the mailbox a new UIDVALIDITY (doveadm)
     dovecot.py stop-after --dir DIR --maildir M --messages K   # stops it once M holds K messages
     dovecot.py kill-client-after --dir DIR --maildir M --messages K --match TEXT   # SIGKILLs the client
     dovecot.py destroy --dir DIR               # stops the server and removes DIR
@@ -369,6 +370,16 @@ service anvil {{
             client.logout()
         return self.state()
 
+    def renumber(self, uid_validity):
+        """Gives the mailbox a new UIDVALIDITY, as a server that recreated it would: a client's
+        UIDs no longer mean the same messages."""
+        result = subprocess.run(
+            ["doveadm", "-c", self.path("dovecot.conf"), "mailbox", "update", "-u", USER,
+             "--uid-validity", str(uid_validity), MAILBOX], capture_output=True, text=True)
+        if result.returncode != 0:
+            raise HarnessError(f"doveadm mailbox update failed: {result.stderr.strip()}")
+        return self.state()
+
     def _save(self, settings):
         with open(self.path("harness.json"), "w", encoding="utf-8") as file:
             json.dump(settings, file)
@@ -518,7 +529,7 @@ def wait_until(condition, what, seconds=15.0):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("start", "stop", "deliver", "state", "expunge", "destroy", "info", "stop-after",
+    for name in ("start", "stop", "deliver", "state", "expunge", "renumber", "destroy", "info", "stop-after",
                  "kill-client-after"):
         command = commands.add_parser(name)
         command.add_argument("--dir", required=True, help="the harness folder")
@@ -529,6 +540,8 @@ def main(argv=None):
             command.add_argument("--size-kb", type=int, default=0, help="pad each message to about this size")
         if name == "expunge":
             command.add_argument("--uid", type=int, required=True)
+        if name == "renumber":
+            command.add_argument("--uid-validity", type=int, required=True)
         if name in ("stop-after", "kill-client-after"):
             command.add_argument("--maildir", required=True, help="a client's Maildir to watch")
             command.add_argument("--messages", type=int, required=True, help="stop once it holds this many")
@@ -544,6 +557,8 @@ def main(argv=None):
             result = server.deliver(arguments.count, arguments.size_kb)
         elif arguments.command == "expunge":
             result = server.expunge(arguments.uid)
+        elif arguments.command == "renumber":
+            result = server.renumber(arguments.uid_validity)
         elif arguments.command == "stop-after":
             result = server.stop_after(arguments.maildir, arguments.messages, arguments.seconds)
         elif arguments.command == "kill-client-after":

@@ -21,6 +21,10 @@ public enum IMAPMirrorError: Error, Equatable, CustomStringConvertible {
     case certificateNotTrusted(server: String, detail: String)
     /// mbsync was stopped after the time allowed, or gave up waiting for the server.
     case timedOut(server: String, after: Duration, detail: String)
+    /// The mailbox's UIDVALIDITY changed (recreated or renumbered on the server): mbsync cannot
+    /// tell which messages it has. Mirroring from the start needs a person's decision: remove the
+    /// source and add it again (messages archived before are recognised by their digest).
+    case mailboxRenumbered(server: String, detail: String)
     /// mbsync failed for another reason (its exit status and what it printed).
     case failed(server: String, status: Int32, detail: String)
 
@@ -28,7 +32,8 @@ public enum IMAPMirrorError: Error, Equatable, CustomStringConvertible {
     public var isTransient: Bool {
         switch self {
         case .cannotConnect, .connectionLost, .timedOut, .failed: true
-        case .mbsyncNotInstalled, .invalidSettings, .unwritableSetting, .staging, .authenticationFailed, .certificateNotTrusted: false
+        case .mbsyncNotInstalled, .invalidSettings, .unwritableSetting, .staging, .authenticationFailed, .certificateNotTrusted,
+             .mailboxRenumbered: false
         }
     }
 
@@ -52,6 +57,10 @@ public enum IMAPMirrorError: Error, Equatable, CustomStringConvertible {
             "\(server): the server's certificate is not trusted (give its CA with --ca-file): \(detail)"
         case .timedOut(let server, let after, let detail):
             "\(server): no complete sync within \(after)\(detail.isEmpty ? "" : ": \(detail)")"
+        case .mailboxRenumbered(let server, let detail):
+            "\(server): the mailbox was recreated or renumbered on the server (its UIDVALIDITY changed), so the "
+                + "mirror cannot tell which messages it has; to mirror it again from the start, remove the source and add "
+                + "it again (messages archived before are recognised and not archived twice): \(detail)"
         case .failed(let server, let status, let detail):
             "\(server): mbsync failed (exit status \(status)): \(detail)"
         }

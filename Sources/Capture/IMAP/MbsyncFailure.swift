@@ -20,6 +20,11 @@ struct MbsyncFailure {
             return .failed(server: server, status: status, detail: detail.isEmpty ? killed : "\(killed): \(detail)")
         }
         let text = detail.lowercased()
+        if text.contains("uidvalidity change") || text.contains("uidvalidity genuinely changed")
+            || (text.contains("uidvalidity of") && text.contains("changed"))
+        {
+            return .mailboxRenumbered(server: server, detail: detail)
+        }
         if text.contains("certificate") {
             return .certificateNotTrusted(server: server, detail: detail)
         }
