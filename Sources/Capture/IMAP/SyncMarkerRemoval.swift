@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 
 /// mbsync writes an `X-TUID:` header line of its own into every message it stores (to find the
 /// message again if a sync is cut off). It is not the server's: it is taken out before the
@@ -11,6 +12,9 @@ enum SyncMarkerRemoval {
     /// beside it); nothing happens when it has none.
     static func removeMarker(from path: String) throws {
         let url = URL(fileURLWithPath: path)
+        // A message over the parser's size limit is quarantined unread: it is not read here either.
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= ParseLimits.default.maxMessageBytes else { return }
         let bytes = [UInt8](try Data(contentsOf: url))
         guard let cleaned = withoutMarker(bytes) else { return }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".arkisto-\(url.lastPathComponent)").path

@@ -26,7 +26,7 @@ struct MaildirReader: SourceReader {
     var interval: Duration { .seconds(60) }
 
     mutating func run(_ context: CaptureContext) throws -> SourceRunResult {
-        var listed: [(path: String, modified: Date?)] = []
+        var listed: [String] = []
         var present = Set<String>()
         for sub in ["new", "cur"] {
             let directory = folder + "/" + sub
@@ -41,7 +41,7 @@ struct MaildirReader: SourceReader {
                 let path = directory + "/" + name
                 present.insert(path)
                 if !handled.contains(path) {
-                    listed.append((path, nil))
+                    listed.append(path)
                 }
             }
         }
@@ -49,11 +49,11 @@ struct MaildirReader: SourceReader {
         handled.formIntersection(present)
         guard !listed.isEmpty else { return SourceRunResult() }
 
-        listed.sort { $0.path < $1.path }
-        let batch = listed.prefix(context.maxItemsPerRun).compactMap { entry -> (String, Date)? in
+        listed.sort()
+        let batch = listed.prefix(context.maxItemsPerRun).compactMap { path -> (String, Date)? in
             // Renamed by a client since the listing: the next run finds it under its new name.
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: entry.path) else { return nil }
-            return (entry.path, attributes[.modificationDate] as? Date ?? Date())
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+            return (path, attributes[.modificationDate] as? Date ?? Date())
         }
         if let prepare {
             // Files archived before (by another process) are not read again.

@@ -12,7 +12,6 @@ final class FolderEvents {
     private let descriptor: Int32
     /// Watch descriptor → folder.
     private var folders: [Int32: String] = [:]
-    private var watched: Set<String> = []
 
     init() {
         #if canImport(Glibc)
@@ -30,14 +29,13 @@ final class FolderEvents {
     /// yet): call again later.
     @discardableResult
     func watch(_ folder: String) -> Bool {
-        guard !watched.contains(folder) else { return true }
+        guard !folders.values.contains(folder) else { return true }
         #if canImport(Glibc)
         guard descriptor >= 0 else { return false }
         let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_DELETE_SELF | IN_MOVE_SELF)
         let watch = inotify_add_watch(descriptor, folder, mask)
         guard watch >= 0 else { return false }
         folders[watch] = folder
-        watched.insert(folder)
         return true
         #else
         return false
@@ -78,7 +76,6 @@ final class FolderEvents {
                     changed.insert(folder)
                     if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
                         folders[watch] = nil
-                        watched.remove(folder)
                     }
                 }
                 offset += header + length
