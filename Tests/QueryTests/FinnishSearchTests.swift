@@ -14,6 +14,7 @@ import Testing
         ("vika@x", "Vikailmoitus", "Liittymässä on vika: yhteyttä ei ole. EU:n roaming ei toimi."),
         ("saate@x", "Tilaus", "Kiitos tilauksesta. Laskutusosoite päivitetty."),
         ("sv@x", "Återbetalning", "Jag vill ha en återbetalning för fakturan."),
+        ("tili@x", "Veloitus", "Tililtä veloitettiin kahdesti, eikä virheiltä voi välttyä."),
     ]
 
     init() throws {
@@ -61,6 +62,15 @@ import Testing
         #expect(try refs("lasku*").isSuperset(of: ["lasku@x", "saate@x"]))
         #expect(try refs("hyvitysta") == ["hyvitys@x"])
         #expect(try refs("EU") == ["vika@x"])
+    }
+
+    /// Stems of only `e` and `i` take front-vowel endings: typed in ASCII, only the ending lost its
+    /// dots (and `virheilta` even reads as a compound, `virhe` + `ilta`).
+    @Test func asciiTypedFrontVowelEndingsAreRestored() throws {
+        #expect(try refs("virheilta") == refs("virheiltä"))
+        #expect(try refs("virheilta") == ["tili@x"])
+        #expect(try refs("tililta") == ["tili@x"])
+        #expect(try refs("\"tililta veloitettiin\"") == ["tili@x"])
     }
 
     @Test func swedishWordsAreFoundAsWritten() throws {

@@ -65,37 +65,58 @@ final class TermDeriver {
     // MARK: Query side
 
     /// The terms any of which should match a query word: its surface form, its base forms (all
-    /// analyses) and, for a word Voikko does not know, the base forms of the ä/ö spellings Voikko
-    /// does know or else its stem.
+    /// analyses) and, for a word typed without ä and ö, the base forms of its ä/ö spellings Voikko
+    /// knows (``dottedReadings(of:)``); a word known in neither spelling looks for its stem.
     func queryTerms(folded: String, kind: WordKind, writtenWithCapitals: Bool) -> [String] {
         var terms = TermSet(folded)
         let shape = WordShape(folded)
         guard kind == .letters, shape.isMorphologicalWord else { return terms.terms }
 
         let analyses = analyses(of: folded, writtenWithCapitals: writtenWithCapitals)
-        if !analyses.isEmpty {
-            insertMorphology(of: analyses, into: &terms, withComponents: false)
-            return terms.terms
-        }
-        if shape.hasColon, let beforeColon = folded.split(separator: ":").first.map(String.init) {
+        if analyses.isEmpty, shape.hasColon, let beforeColon = folded.split(separator: ":").first.map(String.init) {
             for term in queryTerms(folded: beforeColon, kind: kind, writtenWithCapitals: writtenWithCapitals) {
                 terms.insert(term)
             }
             return terms.terms
         }
-        let dottedReadings = AsciiFolding.dottedVariants(of: folded)
-            .lazy.filter { self.morphology.accepts($0) }
-            .prefix(Self.maximumDottedReadings)
+        insertMorphology(of: analyses, into: &terms, withComponents: false)
+
         var foundDottedReading = false
-        for reading in dottedReadings {
+        for reading in dottedReadings(of: folded) {
+            var readingAnalyses = self.analyses(of: reading, writtenWithCapitals: writtenWithCapitals)
+            if !analyses.isEmpty {
+                // `ala` is a word as typed; its reading `älä` (the negation verb `ei`) is no reason
+                // to match every negative sentence.
+                readingAnalyses.removeAll { !$0.carriesContent }
+            }
+            guard !readingAnalyses.isEmpty else { continue }
             foundDottedReading = true
-            insertMorphology(
-                of: self.analyses(of: reading, writtenWithCapitals: writtenWithCapitals), into: &terms, withComponents: false)
+            insertMorphology(of: readingAnalyses, into: &terms, withComponents: false)
         }
-        if !foundDottedReading, SnowballStemmer.shouldStem(folded) {
+        if analyses.isEmpty, !foundDottedReading, SnowballStemmer.shouldStem(folded) {
             terms.insert(TermNamespace.stem.term(stemmer.stem(folded)))
+            // A name Voikko does not know (`makela` for `Mäkelä`): its front-vowel spelling, the
+            // only one vowel harmony allows once it has no `u`, as a document would index it.
+            if let frontSpelling = AsciiFolding.frontVowelSpelling(of: folded) {
+                terms.insert(frontSpelling)
+                terms.insert(TermNamespace.stem.term(stemmer.stem(frontSpelling)))
+            }
         }
         return terms.terms
+    }
+
+    /// The ä/ö spellings of a word typed without them that Voikko accepts, most dots first (none
+    /// for a word that has ä, ö or å itself).
+    ///
+    /// Asked for known words too: a stem of only `e` and `i` takes front-vowel endings, so
+    /// `virheilta` means `virheiltä` though Voikko reads it as the compound `virhe` + `ilta`, and
+    /// `vaara`, `toista` or `nain` may well mean `väärä`, `töistä` or `näin`. Typed without dots, a
+    /// word finds both readings.
+    private func dottedReadings(of folded: String) -> some Sequence<String> {
+        let typedWithDots = folded.unicodeScalars.contains { $0 == "ä" || $0 == "ö" || $0 == "å" }
+        return (typedWithDots ? [] : AsciiFolding.dottedVariants(of: folded))
+            .lazy.filter { self.morphology.accepts($0) }
+            .prefix(Self.maximumDottedReadings)
     }
 
     // MARK: Shared

@@ -21,4 +21,13 @@ extension VoikkoAnalysis {
         default: false
         }
     }
+
+    /// Whether the word means something on its own: not the negation verb (`ei`, `älä`), a
+    /// conjunction or an interjection.
+    var carriesContent: Bool {
+        switch wordClass {
+        case "kieltosana", "sidesana", "huudahdussana": false
+        default: true
+        }
+    }
 }

@@ -30,4 +30,12 @@ enum AsciiFolding {
             return firstCount != secondCount ? firstCount > secondCount : first.mask < second.mask
         }.map(\.text)
     }
+
+    /// The word with every `a` → `ä` and `o` → `ö`, when vowel harmony allows it: the word has an
+    /// `a` or `o` and no `u` (a back vowel that cannot stand beside ä or ö in one word).
+    static func frontVowelSpelling(of word: String) -> String? {
+        let scalars = word.unicodeScalars
+        guard scalars.contains(where: { $0 == "a" || $0 == "o" }), !scalars.contains("u") else { return nil }
+        return String(String.UnicodeScalarView(scalars.map { $0 == "a" ? "ä" : $0 == "o" ? "ö" : $0 }))
+    }
 }
