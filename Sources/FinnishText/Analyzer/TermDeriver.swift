@@ -105,8 +105,8 @@ final class TermDeriver {
         return terms.terms
     }
 
-    /// The ä/ö spellings of a word typed without them that Voikko accepts, most dots first (none
-    /// for a word that has ä, ö or å itself).
+    /// The ä/ö spellings of a word typed without them that Voikko accepts as a word or a name, most
+    /// dots first (none for a word that has ä, ö or å itself).
     ///
     /// Asked for known words too: a stem of only `e` and `i` takes front-vowel endings, so
     /// `virheilta` means `virheiltä` though Voikko reads it as the compound `virhe` + `ilta`, and
@@ -115,7 +115,7 @@ final class TermDeriver {
     private func dottedReadings(of folded: String) -> some Sequence<String> {
         let typedWithDots = folded.unicodeScalars.contains { $0 == "ä" || $0 == "ö" || $0 == "å" }
         return (typedWithDots ? [] : AsciiFolding.dottedVariants(of: folded))
-            .lazy.filter { self.morphology.accepts($0) }
+            .lazy.filter { self.morphology.acceptsAsWordOrName($0) }
             .prefix(Self.maximumDottedReadings)
     }
 

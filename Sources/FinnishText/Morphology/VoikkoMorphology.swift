@@ -61,6 +61,12 @@ final class VoikkoMorphology {
         return voikkoSpellCstr(handle, word) == VOIKKO_SPELL_OK
     }
 
+    /// Whether Voikko accepts `word`, typed in lower case, as a word or as a name (names are
+    /// correctly spelt only with a capital: `mäkelä` is `Mäkelä`).
+    func acceptsAsWordOrName(_ word: String) -> Bool {
+        accepts(word) || accepts(word.prefix(1).uppercased() + word.dropFirst())
+    }
+
     private static func value(of key: String, in analysis: OpaquePointer) -> String? {
         guard let value = voikko_mor_analysis_value_cstr(analysis, key) else { return nil }
         defer { voikko_free_mor_analysis_value_cstr(value) }
