@@ -71,6 +71,7 @@ import Testing
         #expect(try refs("virheilta") == ["tili@x"])
         #expect(try refs("tililta") == ["tili@x"])
         #expect(try refs("\"tililta veloitettiin\"") == ["tili@x"])
+        #expect(try refs("valtty*") == ["tili@x"])
     }
 
     @Test func swedishWordsAreFoundAsWritten() throws {

@@ -111,11 +111,18 @@ public final class FinnishAnalyzer {
 
     /// The FTS5 prefix strings (without `*`) for a prefix query (`lasku*`): the folded prefix in
     /// the surface namespace and in the base-form namespace, so `lasku*` finds `laskusta`,
-    /// `laskutus` and `puhelinlaskusta` (through its component `lasku`).
+    /// `laskutus` and `puhelinlaskusta` (through its component `lasku`). A prefix typed without
+    /// ä and ö also looks for its front-vowel spelling (`hairio*` for `häiriö*`).
     public func prefixTerms(forPrefix prefix: String) -> [String] {
         let folded = Normalizer.fold(String(prefix.trimmingWhitespace()))
         guard !folded.isEmpty else { return [] }
-        return [TermNamespace.surface.term(folded), TermNamespace.baseForm.term(folded)]
+        var spellings = [folded]
+        if !folded.unicodeScalars.contains(where: { $0 == "ä" || $0 == "ö" || $0 == "å" }),
+            let front = AsciiFolding.frontVowelSpelling(of: folded)
+        {
+            spellings.append(front)
+        }
+        return spellings.flatMap { [TermNamespace.surface.term($0), TermNamespace.baseForm.term($0)] }
     }
 
     /// The words of a phrase or free text, as written, with the segmentation used for documents.
