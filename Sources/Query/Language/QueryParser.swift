@@ -4,8 +4,15 @@ import Foundation
 /// Reads the query language of DESIGN.md into a ``QueryNode`` tree:
 ///
 ///     word  "a phrase"  prefix*  ="exact form"  -excluded  NOT x  a OR b  ( ... )
-///     from:  to:  subject:  customer:  kind:email|ticket|call  is:complaint  is:inspection
-///     has:attachment  tag:reklamaatio  date:2025  date:2025-03  date:2025-01-01..2025-03-31
+///     subject:  body:  from:  to:  customer:  kind:email|ticket|call  is:complaint
+///     is:inspection  has:attachment  tag:reklamaatio  date:2025  date:2025-03
+///     date:2025-01-01..2025-03-31
+///
+/// `subject:` and `body:` limit a text term to that column (a word, "phrase", prefix* or
+/// ="exact form"); `from:` and `to:` (to or cc) match a participant of that role by address,
+/// domain (`@example.fi`) or the beginning of an address or of a word of the name. All four take
+/// a group too, which applies the field to every term inside: `body:(lasku OR hyvitys)`,
+/// `from:(maija OR matti)`.
 ///
 /// Words next to each other must all match. Any malformed query, and any query over one of the
 /// ``QueryLimits``, gets a ``QuerySyntaxError`` pointing at the offending position. The parser
@@ -150,7 +157,72 @@ private struct TokenReader {
                 try budget.spendOnFilter(at: token.position)
             }
             return node
+        case .fieldGroup(let name):
+            // The group's terms are counted as they are read, whatever field they end up in.
+            return try scoped(try primary(), field: name, position: token.position)
         }
+    }
+
+    /// `group`, the parenthesised value of `name:`, with the field applied to each of its terms:
+    /// a text field (`subject:`, `body:`) limits them to its column, a participant field (`from:`,
+    /// `to:`) makes each a participant filter. Their ORs, ANDs and exclusions stay as written.
+    func scoped(_ group: QueryNode, field name: String, position: Int) throws(QuerySyntaxError) -> QueryNode {
+        switch group {
+        case .and(let children):
+            return .and(try children.map { child throws(QuerySyntaxError) in try scoped(child, field: name, position: position) })
+        case .or(let children):
+            return .or(try children.map { child throws(QuerySyntaxError) in try scoped(child, field: name, position: position) })
+        case .not(let inner):
+            return .not(try scoped(inner, field: name, position: position))
+        case .filter:
+            throw error("\(name):( … ) takes words, phrases and prefixes, not other fields", at: position)
+        case .text(let term):
+            guard term.column == nil else {
+                throw error("\(name):( … ) takes words, phrases and prefixes, not other fields", at: position)
+            }
+            if let column = Self.textColumns[name] {
+                return .text(TextTerm(term.form, column: column))
+            }
+            let value = switch term.form {
+            case .word(let word): word
+            case .phrase(let words): words.joined(separator: " ")
+            case .prefix(let prefix): prefix
+            case .exact(let form): form
+            }
+            switch name {
+            case "from": return .filter(.from(value))
+            case "to": return .filter(.to(value))
+            default: throw error("\(name): takes one value, not a group", at: position)
+            }
+        }
+    }
+
+    /// The fields that limit a text term to one column.
+    static let textColumns: [String: TextColumn] = ["subject": .subject, "body": .body]
+
+    /// The value of `subject:` or `body:`: a word, a prefix, an exact form (`=laskusta`) or, quoted,
+    /// a phrase.
+    func columnTerm(_ value: String, quoted: Bool, position: Int, column: TextColumn) throws(QuerySyntaxError) -> TextTerm {
+        if quoted { return try phraseTerm(value, position: position, column: column) }
+        if value.hasPrefix(FullTextExpression.exactFormMarker) {
+            let form = String(value.dropFirst(FullTextExpression.exactFormMarker.count))
+            guard form.contains(where: { $0.isLetter || $0.isNumber }) else {
+                throw error("= needs a word", at: position)
+            }
+            return TextTerm(.exact(form), column: column)
+        }
+        return try textTerm(word: value, position: position, column: column)
+    }
+
+    /// The value of `from:` or `to:`. It matches the beginning of an address or a name's word
+    /// already, so a `*` typed after it (`from:matt*`) asks nothing more and is dropped.
+    func participantValue(_ value: String, field name: String, position: Int) throws(QuerySyntaxError) -> String {
+        var trimmed = Substring(value)
+        while trimmed.hasSuffix("*") { trimmed = trimmed.dropLast() }
+        guard trimmed.contains(where: { $0.isLetter || $0.isNumber }) else {
+            throw error("'\(value)' has nothing to search for in \(name):", at: position)
+        }
+        return String(trimmed)
     }
 
     func textTerm(word: String, position: Int, column: TextColumn?) throws(QuerySyntaxError) -> TextTerm {
@@ -176,15 +248,14 @@ private struct TokenReader {
     }
 
     func field(name: String, value: String, quoted: Bool, position: Int) throws(QuerySyntaxError) -> QueryNode {
+        if let column = Self.textColumns[name] {
+            return .text(try columnTerm(value, quoted: quoted, position: position, column: column))
+        }
         switch name {
-        case "from": return .filter(.from(value))
-        case "to": return .filter(.to(value))
+        case "from": return .filter(.from(try participantValue(value, field: name, position: position)))
+        case "to": return .filter(.to(try participantValue(value, field: name, position: position)))
         case "customer": return .filter(.customer(value))
         case "tag": return .filter(.tag(value))
-        case "subject":
-            return .text(quoted
-                ? try phraseTerm(value, position: position, column: .subject)
-                : try textTerm(word: value, position: position, column: .subject))
         case "kind":
             guard let kind = InteractionKind(rawValue: value.lowercased()) else {
                 throw error("kind: is email, ticket or call, not '\(value)'", at: position)
