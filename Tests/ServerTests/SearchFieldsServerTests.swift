@@ -6,11 +6,11 @@ import Testing
 
 @testable import ArkistoServer
 
-/// `/api/v1/search` on a real server on loopback, over the fixture's mail to "Asiakaspalvelu
+/// `/api/v1/search` and the search page on a real server on loopback, over the fixture's mail to "Asiakaspalvelu
 /// <asiakaspalvelu@operaattori.example>" and the call whose transcript says "asiakaspalvelu"
 /// (issue 16): the call, which speaks of the service, comes before the mail merely addressed to
 /// it, and `body:` finds only the call.
-@Suite struct SearchFieldsAPITests {
+@Suite struct SearchFieldsServerTests {
     static let mailToService: Set<String> = [
         "reklamaatio-1@koti.example", "hostile-1@koti.example", "tarkastus-1@posti.example", "naapuri-1@muu.example",
     ]
@@ -54,6 +54,23 @@ import Testing
             let malformed = try await client.api("/api/v1/search?q=" + percentEncoded("body:(lasku"), token: token)
             #expect(malformed.status == .badRequest)
             #expect(try jsonObject(malformed)["position"] as? Int == 6)
+        }
+    }
+
+    @Test func theSearchPageAndTheAPIDescriptionTellTheFields() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        try await fixture.application().test(.live) { client in
+            let session = try await client.signIn("aino", password: ServerFixture.passwords["aino"] ?? "")
+            let help = try await client.get("/search", session).text
+            for field in ["subject:", "body:", "from:", "to:"] {
+                #expect(help.contains("<code>\(field)</code>"), "\(field)")
+            }
+            let page = try await client.get("/search?q=" + percentEncoded("asiakaspalvelusta"), session).text
+            let firstHit = try #require(page.range(of: #"<li class="hit" data-kind=""#))
+            #expect(page[firstHit.upperBound...].hasPrefix("call"))
+            let yaml = try await client.execute(uri: "/openapi.yaml", method: .get).text
+            #expect(yaml.contains("body:(lasku OR hyvitys)"))
         }
     }
 }
