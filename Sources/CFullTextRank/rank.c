@@ -11,10 +11,12 @@ static const double k1 = 1.2;
 static const double b = 0.75;
 
 /// What one query needs for every row: the phrases' inverse document frequencies, the average
-/// document length and the column weights.
+/// document length, the column weights, and the offset that puts rows matching only in the
+/// secondary column after every other row.
 typedef struct {
     int phraseCount;
     double averageLength;
+    double secondaryOffset;
     double weights[maxWeights];
     int weightCount;
     double inverseFrequency[];
@@ -62,7 +64,11 @@ static int loadQueryData(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
         }
         double idf = log((double)(rowCount - hits) + 0.5) - log((double)hits + 0.5);
         data->inverseFrequency[phrase] = idf > 1e-6 ? idf : 1e-6;
+        // Each phrase adds less than idf * (k1 + 1) to a row's score, whatever its frequency.
+        data->secondaryOffset += data->inverseFrequency[phrase] * (k1 + 1);
     }
+    // One more, so that rounding in a score near the bound cannot bring a secondary row level.
+    data->secondaryOffset += 1.0;
     if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, data, sqlite3_free);
     if (rc != SQLITE_OK) {
         sqlite3_free(data);
@@ -92,7 +98,7 @@ static sqlite3_int64 documentLength(const unsigned char *bytes, int count) {
     return total;
 }
 
-/// `arkisto_bm25(table, sz, hits, weight...)`.
+/// `arkisto_bm25(table, sz, hits, secondary, weight...)`.
 ///
 /// `sz` is the row's `%_docsize.sz` blob, joined in by the query: FTS5's own per-row lookup of it
 /// (`xColumnSize`) costs about three times the rest of the scoring. NULL falls back to that lookup.
@@ -100,15 +106,23 @@ static sqlite3_int64 documentLength(const unsigned char *bytes, int count) {
 /// `hits` may give the number of rows the query matches when the query is one phrase and nothing
 /// else filters the rows: that is the phrase's document frequency, which otherwise costs a second
 /// pass over its rows. NULL when unknown.
+///
+/// `secondary` is the index of a column whose matches alone rank a row after every row that also
+/// matches elsewhere (the participants' names and addresses), NULL for none. Such a row gets
+/// bm25 minus a per-query offset larger than any bm25 the query can reach, so it stays in bm25
+/// order among its kind and below all the others: the value returned is negative for a row with a
+/// match outside that column and positive for one without.
 static void bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
                  int argumentCount, sqlite3_value **arguments) {
-    if (argumentCount < 2) {
-        sqlite3_result_error(context, "arkisto_bm25 needs the row's docsize blob and the query's hits", -1);
+    if (argumentCount < 3) {
+        sqlite3_result_error(
+            context, "arkisto_bm25 needs the row's docsize blob, the query's hits and the secondary column", -1);
         return;
     }
     sqlite3_int64 knownHits = sqlite3_value_type(arguments[1]) == SQLITE_INTEGER ? sqlite3_value_int64(arguments[1]) : -1;
+    int secondaryColumn = sqlite3_value_type(arguments[2]) == SQLITE_INTEGER ? sqlite3_value_int(arguments[2]) : -1;
     QueryData *data = NULL;
-    int rc = loadQueryData(api, fts, knownHits, argumentCount - 2, arguments + 2, &data);
+    int rc = loadQueryData(api, fts, knownHits, argumentCount - 3, arguments + 3, &data);
     sqlite3_int64 length = 0;
     if (rc == SQLITE_OK) {
         if (sqlite3_value_type(arguments[0]) == SQLITE_BLOB) {
@@ -125,6 +139,7 @@ static void bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
     }
     double lengthFactor = k1 * (1 - b + b * (double)length / data->averageLength);
     double score = 0;
+    int primaryMatch = 0;
     for (int phrase = 0; phrase < data->phraseCount; phrase++) {
         Fts5PhraseIter iterator;
         int column = 0, offset = 0;
@@ -136,11 +151,12 @@ static void bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
         }
         while (column >= 0) {
             frequency += column < data->weightCount ? data->weights[column] : 1.0;
+            if (column != secondaryColumn) primaryMatch = 1;
             api->xPhraseNext(fts, &iterator, &column, &offset);
         }
         score += data->inverseFrequency[phrase] * (frequency * (k1 + 1)) / (frequency + lengthFactor);
     }
-    sqlite3_result_double(context, -score);
+    sqlite3_result_double(context, primaryMatch || secondaryColumn < 0 ? -score : data->secondaryOffset - score);
 }
 
 int arkisto_rank_register(void *fts5_api_pointer) {

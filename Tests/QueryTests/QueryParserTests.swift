@@ -39,6 +39,39 @@ import Testing
         #expect(try parser.parse("customer:C00017") == .filter(.customer("C00017")))
     }
 
+    /// `subject:` and `body:` take the forms a word takes anywhere, and a group; `from:` and `to:`
+    /// a group too.
+    @Test func textFieldsTakeEveryFormAndGroups() throws {
+        #expect(try parser.parse("body:lasku") == .text(TextTerm(.word("lasku"), column: .body)))
+        #expect(try parser.parse("BODY:lasku") == .text(TextTerm(.word("lasku"), column: .body)))
+        #expect(try parser.parse("body:\"laskun eräpäivä\"") == .text(TextTerm(.phrase(["laskun", "eräpäivä"]), column: .body)))
+        #expect(try parser.parse("body:lasku*") == .text(TextTerm(.prefix("lasku"), column: .body)))
+        #expect(try parser.parse("body:=laskusta") == .text(TextTerm(.exact("laskusta"), column: .body)))
+        #expect(try parser.parse("subject:=\"laskun eräpäivä\"") == .text(TextTerm(.exact("laskun eräpäivä"), column: .subject)))
+        #expect(
+            try parser.parse("body:(lasku OR \"vika linjassa\" -hyvitys*)")
+                == .or([
+                    .text(TextTerm(.word("lasku"), column: .body)),
+                    .and([
+                        .text(TextTerm(.phrase(["vika", "linjassa"]), column: .body)),
+                        .not(.text(TextTerm(.prefix("hyvitys"), column: .body))),
+                    ]),
+                ]))
+        #expect(
+            try parser.parse("-body:lasku vika")
+                == .and([.not(.text(TextTerm(.word("lasku"), column: .body))), .text(TextTerm(.word("vika")))]))
+        #expect(try parser.parse("from:(maija OR \"matti virtanen\")") == .or([.filter(.from("maija")), .filter(.from("matti virtanen"))]))
+        #expect(try parser.parse("to:(laskutus -tuki)") == .and([.filter(.to("laskutus")), .not(.filter(.to("tuki")))]))
+        // A name or an address is matched from its beginning already: `*` asks nothing more.
+        #expect(try parser.parse("from:matt*") == .filter(.from("matt")))
+    }
+
+    @Test func aBodyWordIsOneTermOfTheBudget() throws {
+        let limited = QueryParser(limits: QueryLimits(maxBytes: 4096, maxDepth: 8, maxTerms: 2, maxPrefixes: 4))
+        #expect(throws: QuerySyntaxError.self) { try limited.parse("body:(a b c)") }
+        _ = try limited.parse("body:(a b)")
+    }
+
     @Test func wordsWithColonsThatAreNotFieldsStayWords() throws {
         #expect(try parser.parse("EU:n") == .text(TextTerm(.word("EU:n"))))
         #expect(try parser.parse("SMS:llä") == .text(TextTerm(.word("SMS:llä"))))
@@ -72,6 +105,14 @@ import Testing
         ("is:happy", 0, "is: takes"),
         ("lasku -", 6, "'-' has nothing to search for"),
         ("from:", 0, "from: needs a value"),
+        ("body:", 0, "body: needs a value"),
+        ("body:b*", 0, "a prefix needs at least"),
+        ("body:=", 0, "= needs a word"),
+        ("from:*", 0, "'*' has nothing to search for in from:"),
+        ("lasku body:(from:maija)", 6, "body:( … ) takes words, phrases and prefixes, not other fields"),
+        ("subject:(body:lasku)", 0, "subject:( … ) takes words, phrases and prefixes, not other fields"),
+        ("kind:(email OR call)", 0, "kind: takes one value, not a group"),
+        ("body:(lasku", 5, "unclosed parenthesis"),
         ("", 0, "the query is empty"),
         ("   ", 0, "the query is empty"),
     ])

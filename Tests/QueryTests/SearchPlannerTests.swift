@@ -31,6 +31,11 @@ import Testing
         #expect(try plan("lasku*").ranking == "\"lasku\" *")
         #expect(try plan("=\"laskun eräpäivä\"").ranking == "\"=laskun =eräpäivä\"")
         #expect(try plan("subject:lasku").ranking == "subject : (\"lasku\")")
+        #expect(try plan("body:lasku*").ranking == "body : (\"lasku\" *)")
+        #expect(try plan("body:=laskusta").ranking == "body : (\"=laskusta\")")
+        #expect(
+            try plan("body:(lasku OR vika) -subject:hyvitys").ranking
+                == "(body : (\"lasku\") OR body : (\"vika\")) NOT subject : (\"hyvitys\")")
     }
 
     /// FTS5 scores and highlights a row in time that grows with the square of the phrases: a

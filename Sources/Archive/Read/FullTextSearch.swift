@@ -11,7 +11,9 @@ public struct SearchHit: Sendable, Codable {
     /// The best matching passage; matched words are wrapped in ``SearchHit/highlightStart`` and
     /// ``SearchHit/highlightEnd``.
     public var snippet: String
-    /// Higher is better; 0 when the search ranks by time.
+    /// Higher is better; 0 when the search ranks by time. Negative for a hit whose matches all
+    /// stand in the participants (names and addresses): such hits come after every hit that
+    /// matches in the subject, body or attachment text.
     public var score: Double
 
     public static let highlightStart = "\u{2}"
@@ -23,15 +25,23 @@ public struct SearchPage: Sendable {
     public var hits: [SearchHit]
 }
 
-/// How the index ranks: bm25 with column weights (subject, body, participants, attachment text).
+/// How the index ranks: bm25 with column weights (subject, body, participants, attachment text),
+/// in two tiers: rows that match in the subject, body or attachment text first, then rows that
+/// match only in the participants. A word in a display name ("Asiakaspalvelu <support@…>") keeps
+/// finding the messages that person sent or got, but never above a message that is about it.
 enum FullTextRanking {
     static let bm25Weights = "10.0, 1.0, 4.0, 0.5"
+    /// The index of `participants` among the columns of `interaction_fts`: matches only there
+    /// rank in the second tier.
+    static let participantsColumn = 2
 
-    /// The score of the current row, lower is better, as FTS5's `bm25` gives it (see
-    /// `Sources/CFullTextRank`): `docsize` is the row's `interaction_fts_docsize.sz`, `hits` the
-    /// number of rows the MATCH expression matches when no other condition narrows them, else NULL.
+    /// The score of the current row, lower is better (see `Sources/CFullTextRank`): FTS5's `bm25`
+    /// for a row with a match outside the participants (a negative number), bm25 minus an offset
+    /// above any bm25 of the query for a row that matches only there (a positive number).
+    /// `docsize` is the row's `interaction_fts_docsize.sz`, `hits` the number of rows the MATCH
+    /// expression matches when no other condition narrows them, else NULL.
     static func function(docsize: String, hits: String) -> String {
-        "arkisto_bm25(interaction_fts, \(docsize), \(hits), \(bm25Weights))"
+        "arkisto_bm25(interaction_fts, \(docsize), \(hits), \(participantsColumn), \(bm25Weights))"
     }
 }
 

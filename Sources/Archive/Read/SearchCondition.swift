@@ -72,7 +72,11 @@ struct SQLCondition {
                 sql += " AND p.address = ?"
                 arguments.append(value)
             } else {
-                sql += " AND (p.address LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')"
+                // LIKE ignores the case of ASCII letters only: a value with other letters is
+                // compared with the name lowercased as Swift does (`öhman` finds "Öhman"), an ASCII
+                // one with the name as stored, which costs no function call per participant.
+                let name = value.unicodeScalars.allSatisfy(\.isASCII) ? "p.name" : "\(DatabaseFunction.lowercase.name)(p.name)"
+                sql += " AND (p.address LIKE ? ESCAPE '\\' OR \(name) LIKE ? ESCAPE '\\' OR \(name) LIKE ? ESCAPE '\\')"
                 arguments.append(escapeLike(value) + "%")
                 arguments.append(escapeLike(value) + "%")
                 arguments.append("% " + escapeLike(value) + "%")

@@ -30,6 +30,8 @@ public struct ArchiveStore: Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             db.add(tokenizer: FinnishTokenizer.self)
+            // Lowercases any letter, not only ASCII as SQLite's `lower` does (``SearchCondition/participant(role:value:)``).
+            db.add(function: .lowercase)
             let status = ResultCode(rawValue: arkisto_rank_register(UnsafeMutableRawPointer(mutating: FTS5.api(db))))
             guard status == .SQLITE_OK else {
                 throw DatabaseError(resultCode: status, message: "cannot register the ranking function arkisto_bm25")

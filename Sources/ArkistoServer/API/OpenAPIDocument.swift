@@ -23,9 +23,15 @@ enum OpenAPIDocument {
             get:
               summary: Search in the query language
               description: |
-                Words, "phrases", prefix*, -excluded, OR, parentheses; fields from: to: subject:
-                customer: kind: is:complaint is:inspection has:attachment tag: date:. The filters below
-                are added to the query. A query that cannot be read is 400 with the position.
+                Words, "phrases", prefix*, ="exact form", -excluded, OR, parentheses; fields subject:
+                body: from: to: customer: kind: is:complaint is:inspection has:attachment tag: date:.
+                subject: and body: limit a word, phrase, prefix or exact form (or a group:
+                body:(lasku OR hyvitys)) to that part of the text; from: and to: (to or cc) match a
+                participant's address, @domain or the beginning of a name. Best matches first: a hit
+                whose words stand only in the participants' names and addresses comes after every hit
+                with them in the subject, body or attachment text, and has a negative score. The
+                filters below are added to the query. A query that cannot be read is 400 with the
+                position.
               parameters:
                 - {name: q, in: query, schema: {type: string}}
                 - {name: kind, in: query, schema: {type: string, enum: [email, support, ticket, call]}}
@@ -547,7 +553,7 @@ enum OpenAPIDocument {
                       subject: {type: string}
                       participants: {type: string}
                       snippet: {type: string, description: "HTML-safe: the text escaped, matched words in <b></b>"}
-                      score: {type: number}
+                      score: {type: number, description: "Higher is better; negative when the words stand only in the participants"}
                       customers:
                         type: array
                         items: {type: object, properties: {id: {type: string}, name: {type: string}}}

@@ -5,7 +5,9 @@
 /// given. It scores exactly as FTS5's built-in `bm25(table, weights...)` does (k1 = 1.2, b = 0.75,
 /// per-column weights, document length over all columns) but reads each phrase's positions directly
 /// instead of building FTS5's sorted instance array, which makes it cheaper on queries that match a
-/// large part of the archive. Returns an SQLite result code.
+/// large part of the archive. A row whose matches all stand in one given secondary column (the
+/// participants) is put after every other row, in bm25 order among its kind. Returns an SQLite
+/// result code.
 int arkisto_rank_register(void *fts5_api_pointer);
 
 #endif

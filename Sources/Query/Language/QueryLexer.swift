@@ -5,6 +5,9 @@ struct QueryToken: Equatable {
         case phrase(String)
         case exact(String)
         case field(name: String, value: String, quoted: Bool)
+        /// A field name with a parenthesis straight after its colon (`body:(lasku OR hyvitys)`):
+        /// the group that follows is the field's value.
+        case fieldGroup(name: String)
         case or
         case not
         case open
@@ -18,7 +21,7 @@ struct QueryToken: Equatable {
 /// Splits a query into tokens. Field names are recognised only from a fixed list, so words that
 /// contain a colon (`EU:n`, `SMS:llä`, `klo 12:30`) stay words.
 struct QueryLexer {
-    static let fieldNames: Set<String> = ["from", "to", "subject", "customer", "kind", "is", "has", "date", "tag"]
+    static let fieldNames: Set<String> = ["from", "to", "subject", "body", "customer", "kind", "is", "has", "date", "tag"]
 
     private let characters: [Character]
     private let query: String
@@ -71,9 +74,17 @@ struct QueryLexer {
             let name = word[..<colon].lowercased()
             if Self.fieldNames.contains(name) {
                 let rest = String(word[word.index(after: colon)...])
+                let next = index < characters.count ? characters[index] : nil
                 // `subject:"laskun eräpäivä"`: the quoted value follows the colon directly.
-                if rest.isEmpty && index < characters.count && characters[index] == "\"" {
+                if rest.isEmpty && next == "\"" {
                     return QueryToken(kind: .field(name: name, value: try quoted(), quoted: true), position: start)
+                }
+                // `body:="laskusta"`: an exact form, quoted.
+                if rest == FullTextExpression.exactFormMarker && next == "\"" {
+                    return QueryToken(kind: .field(name: name, value: rest + (try quoted()), quoted: false), position: start)
+                }
+                if rest.isEmpty && next == "(" {
+                    return QueryToken(kind: .fieldGroup(name: name), position: start)
                 }
                 guard !rest.isEmpty else {
                     throw QuerySyntaxError(message: "\(name): needs a value", position: start, query: query)

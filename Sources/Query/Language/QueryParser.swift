@@ -4,8 +4,15 @@ import Foundation
 /// Reads the query language of DESIGN.md into a ``QueryNode`` tree:
 ///
 ///     word  "a phrase"  prefix*  ="exact form"  -excluded  NOT x  a OR b  ( ... )
-///     from:  to:  subject:  customer:  kind:email|ticket|call  is:complaint  is:inspection
-///     has:attachment  tag:reklamaatio  date:2025  date:2025-03  date:2025-01-01..2025-03-31
+///     subject:  body:  from:  to:  customer:  kind:email|ticket|call  is:complaint
+///     is:inspection  has:attachment  tag:reklamaatio  date:2025  date:2025-03
+///     date:2025-01-01..2025-03-31
+///
+/// `subject:` and `body:` limit a text term to that column (a word, "phrase", prefix* or
+/// ="exact form"); `from:` and `to:` (to or cc) match a participant of that role by address,
+/// domain (`@example.fi`) or the beginning of an address or of a word of the name. All four take
+/// a group too, which applies the field to every term inside: `body:(lasku OR hyvitys)`,
+/// `from:(maija OR matti)`.
 ///
 /// Words next to each other must all match. Any malformed query, and any query over one of the
 /// ``QueryLimits``, gets a ``QuerySyntaxError`` pointing at the offending position. The parser
@@ -53,7 +60,8 @@ public struct QueryParser: Sendable {
     }
 }
 
-private struct TokenReader {
+/// Reads the tokens of one query by recursive descent, spending its ``QueryBudget`` as it goes.
+struct TokenReader {
     let tokens: [QueryToken]
     let query: String
     var budget: QueryBudget
@@ -150,6 +158,9 @@ private struct TokenReader {
                 try budget.spendOnFilter(at: token.position)
             }
             return node
+        case .fieldGroup(let name):
+            // The group's terms are counted as they are read, whatever field they end up in.
+            return try scoped(try primary(), field: name, position: token.position)
         }
     }
 
@@ -173,44 +184,6 @@ private struct TokenReader {
             throw error("empty phrase", at: position)
         }
         return TextTerm(words.count == 1 ? .word(words[0]) : .phrase(words), column: column)
-    }
-
-    func field(name: String, value: String, quoted: Bool, position: Int) throws(QuerySyntaxError) -> QueryNode {
-        switch name {
-        case "from": return .filter(.from(value))
-        case "to": return .filter(.to(value))
-        case "customer": return .filter(.customer(value))
-        case "tag": return .filter(.tag(value))
-        case "subject":
-            return .text(quoted
-                ? try phraseTerm(value, position: position, column: .subject)
-                : try textTerm(word: value, position: position, column: .subject))
-        case "kind":
-            guard let kind = InteractionKind(rawValue: value.lowercased()) else {
-                throw error("kind: is email, ticket or call, not '\(value)'", at: position)
-            }
-            return .filter(.kind(kind))
-        case "is":
-            switch value.lowercased() {
-            case "complaint", "reklamaatio": return .filter(.isComplaint)
-            case "inspection", "tarkastuspyyntö": return .filter(.isInspectionRequest)
-            default: throw error("is: takes complaint or inspection, not '\(value)'", at: position)
-            }
-        case "has":
-            guard ["attachment", "liite"].contains(value.lowercased()) else {
-                throw error("has: takes attachment, not '\(value)'", at: position)
-            }
-            return .filter(.hasAttachment)
-        case "date":
-            guard let range = DateRangeSyntax.parse(value) else {
-                throw error(
-                    "date: takes 2025, 2025-03, 2025-03-15, 15.3.2025 or a range A..B, not '\(value)'",
-                    at: position)
-            }
-            return .filter(.date(start: range.start, end: range.end))
-        default:
-            throw error("unknown field \(name):", at: position)
-        }
     }
 }
 
