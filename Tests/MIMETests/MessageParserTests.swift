@@ -61,9 +61,24 @@ struct MessageParserTests {
         #expect(inner.messageID == "fwd-inner@operaattori.example")
         #expect(inner.from.first?.address == "myynti@operaattori.example")
         #expect(inner.plainText == "Tilausvahvistus.")
-        #expect(message.plainText == "Alla alkuperäinen viesti.\nTilausvahvistus.")
-        #expect(message.htmlPresent)
         #expect(message.subject == "Fwd: Vahvistus")
+        // The forwarded message is an attachment, not the outer message's own text.
+        #expect(message.plainText == "Alla alkuperäinen viesti.")
+        #expect(!message.htmlPresent)
+        let attachments = message.attachments
+        #expect(attachments.map(\.contentType) == ["message/rfc822"])
+        #expect(attachments.first?.filename == nil)
+        let enclosed = try Fixture.bytes("forwarded-message.eml")
+        let start = try #require(enclosed.firstRange(of: Array("From: Myynti".utf8))?.lowerBound)
+        let end = try #require(enclosed.firstRange(of: Array("--b2--\n".utf8))?.upperBound)
+        #expect(attachments.first?.data == Array(enclosed[start..<end]))
+        #expect(attachments.first?.text == """
+            Subject: Vahvistus
+            From: Myynti <myynti@operaattori.example>
+            To: liisa@example.fi
+
+            Tilausvahvistus.
+            """)
     }
 
     @Test func missingClosingBoundaryKeepsTheLastPart() throws {
@@ -133,7 +148,9 @@ struct MessageParserTests {
             return
         }
         #expect(inner.subject == "first")
-        #expect(message.plainText == "one")
+        #expect(message.plainText == "")
+        #expect(message.attachments.map(\.contentType) == ["message/rfc822"])
+        #expect(message.attachments.map(\.text) == ["Subject: first\n\none"])
     }
 
     @Test func attachmentRules() throws {
@@ -200,15 +217,16 @@ struct MessageParserTests {
                 + body + "\n--n\(level)--\n"
         }
         let bytes = Array(body.utf8)
-        let text: String = await withCheckedContinuation { continuation in
+        let texts: [String?] = await withCheckedContinuation { continuation in
             let thread = Thread {
                 let message = try? MessageParser.parse(bytes)
-                continuation.resume(returning: message?.plainText ?? "failed")
+                continuation.resume(returning: [message?.plainText, message?.attachments.first?.text])
             }
             thread.stackSize = 512 << 10
             thread.start()
         }
-        #expect(text == "innermost\n")
+        // The innermost text is the attached message's, read through every level.
+        #expect(texts == ["", "innermost"])
     }
 
     @Test func otherLimits() throws {
