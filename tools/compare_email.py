@@ -17,6 +17,7 @@ Python standard library only. Exit status 0 unless the comparison could not run.
 import argparse
 import concurrent.futures
 import email
+import email.header
 import email.policy
 import email.utils
 import html
@@ -222,13 +223,36 @@ def first_id(value):
     return value or None
 
 
+def comment_name(comments):
+    """The display name RFC 822 mail gives a bare address in a comment (`bbb@ddd.com (John X. Doe)`).
+
+    Python's header registry parses these comments but leaves the display name empty; its
+    `email.utils.parseaddr` takes the comment as the name, and so does Arkisto (issue 16). The
+    comparison reads the same comments from Python's own parse tree, joined with a space, encoded
+    words decoded (RFC 2047 §5 allows them in comments; parseaddr decodes none, not even in a
+    phrase) and white space collapsed as in a phrase."""
+    text = " ".join(comments)
+    try:
+        text = str(email.header.make_header(email.header.decode_header(text)))
+    except Exception:
+        pass
+    return " ".join(text.split()) or None
+
+
 def addresses(msg, name):
     header = msg[name]
     if header is None:
         return []
+    tree = getattr(header, "_parse_tree", None)
+    mailboxes = [mb for group in tree.addresses for mb in group.all_mailboxes] if tree is not None else []
     result = []
-    for a in header.addresses:
-        result.append({"name": a.display_name or None, "address": a.addr_spec.lower()})
+    for index, a in enumerate(header.addresses):
+        display = a.display_name or None
+        if display is None and len(mailboxes) == len(header.addresses):
+            mailbox = mailboxes[index]
+            if mailbox and mailbox[0].token_type == "addr-spec" and mailbox.comments:
+                display = comment_name(mailbox.comments)
+        result.append({"name": display, "address": a.addr_spec.lower()})
     return result
 
 
@@ -238,12 +262,20 @@ def normalize_text(text):
     return unicodedata.normalize("NFC", text)
 
 
+def is_message(part):
+    """An attached message (message/rfc822, a delivery report, an external body...): Python parses
+    its body as a message of its own; Arkisto lists it as one attachment, not the enclosing
+    message's text (issue 16), and so does this comparison."""
+    return part.get_content_maintype() == "message"
+
+
 def leaves(part):
-    """Leaves of the tree, depth first in order, descending into multiparts and message/rfc822."""
+    """Leaves of the tree, depth first in order, descending into multiparts; attached messages
+    (`is_message`) are leaves."""
     stack = [part]
     while stack:
         p = stack.pop()
-        if p.is_multipart():
+        if p.is_multipart() and not is_message(p):
             children = p.get_payload()
             if isinstance(children, list):
                 stack.extend(reversed(children))
@@ -252,7 +284,46 @@ def leaves(part):
 
 
 def is_attachment(part):
-    return part.get_content_disposition() == "attachment" or part.get_filename() is not None
+    return part.get_content_disposition() == "attachment" or part.get_filename() is not None or is_message(part)
+
+
+# A Content-Type field naming a message/* type or a digest (also folded after the colon).
+MESSAGE_TYPE_FIELD = re.compile(rb"(?im)^(content-type:[ \t]*(?:\r?\n[ \t]+)?)(message/|multipart/digest)")
+
+
+def opaque_message_sizes(raw):
+    """The body sizes of the attached messages, in tree order, as Python's own multipart splitting
+    cuts them. Python keeps no bytes of a part it parses as a message (its generator writes one back
+    with differences: a blank line added where the header had no end, a lone close delimiter
+    dropped), so the message is parsed a second time with each `message/` Content-Type renamed
+    `xessage/` and each digest `multipart/xdigest` (whose parts default to text/plain): those parts
+    are then opaque leaves whose payload is their body as written."""
+    renamed = MESSAGE_TYPE_FIELD.sub(
+        lambda m: m.group(1) + (b"xessage/" if m.group(2).lower() == b"message/" else b"multipart/xdigest"), raw)
+    msg = email.message_from_bytes(renamed, policy=email.policy.default)
+    sizes = []
+    stack = [(msg, False)]
+    while stack:
+        part, in_digest = stack.pop()
+        if part.is_multipart():
+            children = part.get_payload()
+            digest = part.get_content_type() == "multipart/xdigest"
+            stack.extend((child, digest) for child in reversed(children if isinstance(children, list) else []))
+        elif part.get_content_maintype() == "xessage" or (in_digest and part["Content-Type"] is None):
+            sizes.append(len(part.get_payload(decode=True) or b""))
+    return sizes
+
+
+def attachments(msg, raw):
+    parts = [p for p in leaves(msg) if is_attachment(p)]
+    messages = [p for p in parts if is_message(p)]
+    sizes = opaque_message_sizes(raw) if messages else []
+    message_sizes = dict(zip(map(id, messages), sizes)) if len(sizes) == len(messages) else {}
+    return [
+        {"filename": p.get_filename(), "content_type": p.get_content_type(),
+         "size_decoded_bytes": message_sizes.get(id(p)) if is_message(p) else len(p.get_payload(decode=True) or b"")}
+        for p in parts
+    ]
 
 
 def leaf_text(part):
@@ -363,11 +434,7 @@ def python_fields(raw):
     field("text", lambda: normalize_text("\n".join(leaf_text(p) for p in texts("text/plain"))))
     field("html_text", lambda: normalize_text("\n".join(html_to_text(leaf_text(p)) for p in texts("text/html"))))
     field("html_present", lambda: bool(texts("text/html")))
-    field("attachments", lambda: [
-        {"filename": p.get_filename(), "content_type": p.get_content_type(),
-         "size_decoded_bytes": len(p.get_payload(decode=True) or b"")}
-        for p in leaves(msg) if is_attachment(p)
-    ])
+    field("attachments", lambda: attachments(msg, raw))
 
     def defects():
         found = set()

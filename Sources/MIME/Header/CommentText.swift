@@ -1,9 +1,9 @@
 /// The text of header comments, for a display name given the RFC 822 way: `bbb@ddd.com (John X. Doe)`.
 ///
-/// As Python's `email.utils.parseaddr` reads it: quoted pairs stand for their character, the
-/// parentheses of nested comments go (their words stay), several comments join with a space. Unlike
-/// it, encoded words are decoded (RFC 2047 §5 allows them in comments) and white space runs become
-/// one space, as in a phrase.
+/// As Python's `email` package parses it (`email.policy.default`'s parse tree, whose comments
+/// `email.utils.parseaddr` turns into the name): quoted pairs stand for their character, nested
+/// comments keep their parentheses, several comments join with a space. Encoded words are decoded
+/// (RFC 2047 §5 allows them in comments) and white space runs become one space, as in a phrase.
 enum CommentText {
     /// The words of `comments` (each the bytes between a comment's outer parentheses), or "" when
     /// they hold none.
@@ -18,8 +18,6 @@ enum CommentText {
                     escaped = false
                 } else if byte == ASCIIByte.backslash {
                     escaped = true
-                } else if byte == ASCIIByte.openParen || byte == ASCIIByte.closeParen {
-                    bytes.append(ASCIIByte.space)
                 } else {
                     bytes.append(byte)
                 }
