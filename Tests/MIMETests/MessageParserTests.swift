@@ -87,6 +87,59 @@ struct MessageParserTests {
         #expect(message.plainText == "Ensimmäinen osa.\nToinen osa, jonka loppu puuttuu.\n")
     }
 
+    /// Python's test_email msg_37: delimiter lines in a row hold no parts between them.
+    @Test func nothingBetweenTwoDelimitersIsNoPart() throws {
+        let message = try parse("""
+            Content-Type: multipart/mixed; boundary=ABCDE
+
+            --ABCDE
+            Content-Type: text/x-one
+
+            Blah
+
+            --ABCDE
+            --ABCDE
+            Content-Type: text/plain
+
+            Blah
+
+            --ABCDE
+            --ABCDE
+            --ABCDE--
+            """)
+        guard case .multipart(let parts) = message.body.content else {
+            Issue.record("expected a multipart")
+            return
+        }
+        #expect(parts.map(\.contentType) == ["text/x-one", "text/plain"])
+        #expect(message.plainText == "Blah\n")
+    }
+
+    /// Python's test_email msg_42: a forwarded multipart that holds only its close delimiter.
+    @Test func aMultipartWithNoPartIsADefect() throws {
+        let message = try parse("""
+            Content-Type: multipart/mixed; boundary="AAA"
+            From: Mail Delivery Subsystem <xxx@example.com>
+
+            --AAA
+
+            Stuff
+
+            --AAA
+            Content-Type: message/rfc822
+
+            From: webmaster@python.org
+            Content-Type: multipart/mixed; boundary="BBB"
+
+            --BBB--
+
+            --AAA--
+            """)
+        #expect(message.defectKinds == [.startBoundaryNotFound])
+        #expect(message.plainText == "Stuff\n")
+        #expect(message.attachments.map(\.contentType) == ["message/rfc822"])
+    }
+
     @Test func innerMultipartWithoutCloseEndsAtTheOuterBoundary() throws {
         let message = try parse("""
             Content-Type: multipart/mixed; boundary=x

@@ -177,6 +177,8 @@ private struct ParseRun {
                 throw LimitExceeded(.partCount, allowed: limits.maxParts, found: partCount + split.parts.count)
             }
             guard let first = split.parts.first else {
+                // RFC 2046 asks for at least one part; Python reports a missing start boundary.
+                defects.append(Defect(.startBoundaryNotFound, "no part in \(head.contentType), only its close delimiter"))
                 return .part(MessagePart(
                     headers: head.headers, contentType: head.contentType, contentTypeParameters: head.parameters,
                     disposition: head.disposition, filename: head.filename, content: .multipart([])))

@@ -138,26 +138,16 @@ enum AddressParser {
         return "!#$%&'*+-/=?^_`{|}~.".utf8.contains(byte)
     }
 
-    /// A display name: words joined by single spaces, encoded words decoded (adjacent ones joined
-    /// without the space between them), comments left out.
+    /// A display name: words joined by single spaces, comments left out, encoded words decoded
+    /// (adjacent ones joined without the space between them, as one run when they share a charset).
     static func phrase(_ tokens: ArraySlice<StructuredTokenizer.Token>, defects: inout [Defect]) -> String {
-        var result = ""
-        var previousWasEncodedWord = false
-        var first = true
+        var text: [UInt8] = []
         for token in tokens where token.kind != .comment {
-            let raw = String(decoding: token.bytes, as: UTF8.self)
-            let decoded = EncodedWords.decode(raw)
-            defects.append(contentsOf: decoded.defects)
-            let isEncodedWord =
-                token.kind == .atom && decoded.defects.isEmpty && decoded.text != raw && raw.hasPrefix("=?")
-                && raw.hasSuffix("?=")
-            if !first && token.spaceBefore && !(previousWasEncodedWord && isEncodedWord) {
-                result += " "
-            }
-            result += decoded.text
-            previousWasEncodedWord = isEncodedWord
-            first = false
+            if !text.isEmpty && token.spaceBefore { text.append(ASCIIByte.space) }
+            text.append(contentsOf: token.bytes)
         }
-        return result
+        let decoded = EncodedWords.decode(String(decoding: text, as: UTF8.self))
+        defects.append(contentsOf: decoded.defects)
+        return decoded.text
     }
 }
