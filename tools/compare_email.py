@@ -15,8 +15,12 @@ Python standard library only. Exit status 0 unless the comparison could not run.
 """
 
 import argparse
+import base64
+import codecs
 import concurrent.futures
 import email
+import email._encoded_words
+import email.header
 import email.policy
 import email.utils
 import html
@@ -210,6 +214,139 @@ def run_arkisto(binary, files, batch_size):
 # Python's side
 
 
+# Charset labels as the WHATWG Encoding Standard reads them (encoding.spec.whatwg.org, "Names and
+# labels"), mapped to Python's codecs; Arkisto reads them the same way (Sources/MIME/Charset/
+# CharsetLabels.swift). Python's email package decodes a declared name with the codec of that
+# name: GBK text labelled gb2312, windows-949 text labelled euc-kr or ks_c_5601-1987, windows-31j
+# text labelled shift_jis and windows-1252 text labelled iso-8859-1 or us-ascii turn into U+FFFD,
+# where mail readers show the text. The comparison decodes with the standard's encoding instead.
+# Arkisto departs from the standard in one way that this does not copy: an ASCII label (or none)
+# over valid UTF-8 is read as UTF-8 by Arkisto, as windows-1252 here; those messages disagree.
+WHATWG_LABELS = {
+    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
+    "cp866": "866 cp866 csibm866 ibm866",
+    "iso8859-2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
+    "iso8859-3": "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
+    "iso8859-4": "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
+    "iso8859-5": "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
+    "iso8859-6": "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e "
+                 "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    "iso8859-7": "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 "
+                 "iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    "iso8859-8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
+                 "iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    "iso8859-13": "iso-8859-13 iso8859-13 iso885913",
+    "iso8859-14": "iso-8859-14 iso8859-14 iso885914",
+    "iso8859-15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
+    "iso8859-16": "iso-8859-16",
+    "koi8-r": "cskoi8r koi koi8 koi8-r koi8_r",
+    "koi8-u": "koi8-ru koi8-u",
+    "mac-roman": "csmacintosh mac macintosh x-mac-roman",
+    "mac-cyrillic": "x-mac-cyrillic x-mac-ukrainian",
+    "cp874": "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874",
+    "cp1250": "cp1250 windows-1250 x-cp1250",
+    "cp1251": "cp1251 windows-1251 x-cp1251",
+    "cp1252": "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 "
+              "iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
+    "cp1253": "cp1253 windows-1253 x-cp1253",
+    "cp1254": "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5 "
+              "windows-1254 x-cp1254",
+    "cp1255": "cp1255 windows-1255 x-cp1255",
+    "cp1256": "cp1256 windows-1256 x-cp1256",
+    "cp1257": "cp1257 windows-1257 x-cp1257",
+    "cp1258": "cp1258 windows-1258 x-cp1258",
+    "gb18030": "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk gb18030",
+    "big5hkscs": "big5 big5-hkscs cn-big5 csbig5 x-x-big5",
+    "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
+    "iso2022_jp": "csiso2022jp iso-2022-jp",
+    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
+    "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 "
+             "windows-949",
+    # The standard's "replacement" labels are real encodings in mail (RFC 1557, 1843), as in Arkisto.
+    "iso2022_kr": "csiso2022kr iso-2022-kr",
+    "hz": "hz-gb-2312",
+    "utf-16-be": "unicodefffe utf-16be",
+    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
+}
+WHATWG_CODECS = {label: codec for codec, labels in WHATWG_LABELS.items() for label in labels.split()}
+
+
+def whatwg_c1(error):
+    """windows-1252's five unassigned bytes are the C1 controls in the standard (Python: errors)."""
+    bad = error.object[error.start:error.end]
+    return "".join(chr(b) if 0x80 <= b <= 0x9F else "\ufffd" for b in bad), error.end
+
+
+codecs.register_error("whatwg-c1", whatwg_c1)
+
+
+def decode_text(data, label):
+    """`data` decoded as the WHATWG standard reads `label`; a name it does not list goes to Python's
+    codec of that name. A name Python does not know either (`fakescii`, `charset=us-ascii`) makes
+    `get_content()` raise, leaving no text to compare; a reader falls back to its default encoding
+    then (windows-1252, the standard's default for Western locales), and so does the comparison."""
+    label = (label or "us-ascii").strip().lower()
+    codec = WHATWG_CODECS.get(label, label)
+    if codec.startswith("utf-16") and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        codec = "utf-16"
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        codec = "cp1252"
+    return data.decode(codec, "whatwg-c1" if codec == "cp1252" else "replace")
+
+
+def decoded_payload(part):
+    """The part's content after transfer decoding. Python gives back base64 it cannot decode (one
+    character past a whole quantum: a truncated part) still encoded (bpo-27397); the whole quanta
+    before that character decode, as any lenient decoder reads them."""
+    data = part.get_payload(decode=True) or b""
+    if str(part.get("content-transfer-encoding", "")).strip().lower() == "base64":
+        text = part.get_payload(decode=False)
+        letters = re.sub(r"[^A-Za-z0-9+/]", "", text if isinstance(text, str) else "")
+        if len(letters) % 4 == 1 and "=" not in (text or ""):
+            data = base64.b64decode(letters[:-1] + "=" * (-(len(letters) - 1) % 4))
+    return data
+
+
+_python_encoded_word = email._encoded_words.decode
+
+
+def _encoded_word_whatwg(ew):
+    """Python's encoded-word decoder with the charset read as the WHATWG standard reads it."""
+    try:
+        _, charset, cte, text, _ = ew.split("?")
+    except ValueError:
+        return _python_encoded_word(ew)
+    name, star, language = charset.partition("*")
+    codec = WHATWG_CODECS.get(name.strip().lower())
+    if codec is not None:
+        ew = "=?" + codec + star + language + "?" + cte + "?" + text + "?="
+    return _python_encoded_word(ew)
+
+
+email._encoded_words.decode = _encoded_word_whatwg
+
+
+class ComparedPolicy(email.policy.EmailPolicy):
+    """`email.policy.default`, with 8-bit header bytes read as Arkisto reads them: UTF-8 (RFC 6532),
+    else windows-1252. Python's email package shows them as U+FFFD, RFC 6532 UTF-8 included; the
+    comparison gives it the bytes already decoded, so that the parsing is what is compared."""
+
+    def header_fetch_parse(self, name, value):
+        if isinstance(value, str) and any("\udc80" <= c <= "\udcff" for c in value):
+            data = value.encode("ascii", "surrogateescape")
+            try:
+                value = data.decode("utf-8")
+            except UnicodeDecodeError:
+                value = data.decode("cp1252", "whatwg-c1")
+        return super().header_fetch_parse(name, value)
+
+
+POLICY = ComparedPolicy()
+
+
 def ids(value):
     return re.findall(r"<([^<>]*)>", value or "")
 
@@ -222,28 +359,63 @@ def first_id(value):
     return value or None
 
 
+def comment_name(comments):
+    """The display name RFC 822 mail gives a bare address in a comment (`bbb@ddd.com (John X. Doe)`).
+
+    Python's header registry parses these comments but leaves the display name empty; its
+    `email.utils.parseaddr` takes the comment as the name, and so does Arkisto (issue 16). The
+    comparison reads the same comments from Python's own parse tree, joined with a space, encoded
+    words decoded (RFC 2047 §5 allows them in comments; parseaddr decodes none, not even in a
+    phrase) and white space collapsed as in a phrase."""
+    text = " ".join(comments)
+    try:
+        text = str(email.header.make_header(email.header.decode_header(text)))
+    except Exception:
+        pass
+    return " ".join(text.split()) or None
+
+
 def addresses(msg, name):
     header = msg[name]
     if header is None:
         return []
+    tree = getattr(header, "_parse_tree", None)
+    mailboxes = [mb for group in tree.addresses for mb in group.all_mailboxes] if tree is not None else []
     result = []
-    for a in header.addresses:
-        result.append({"name": a.display_name or None, "address": a.addr_spec.lower()})
+    for index, a in enumerate(header.addresses):
+        display = a.display_name or None
+        if display is None and len(mailboxes) == len(header.addresses):
+            mailbox = mailboxes[index]
+            if mailbox and mailbox[0].token_type == "addr-spec" and mailbox.comments:
+                display = comment_name(mailbox.comments)
+        # Python spells an empty address (`MAILER-DAEMON <>`, the null sender) "<>"; Arkisto "".
+        address = "" if a.addr_spec == "<>" else a.addr_spec.lower()
+        result.append({"name": display, "address": address})
     return result
 
 
 def normalize_text(text):
+    # Arkisto drops NUL characters from text (recording a nul_bytes defect); Python keeps them.
+    text = text.replace("\x00", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     return unicodedata.normalize("NFC", text)
 
 
+def is_message(part):
+    """An attached message (message/rfc822, a delivery report, an external body...): Python parses
+    its body as a message of its own; Arkisto lists it as one attachment, not the enclosing
+    message's text (issue 16), and so does this comparison."""
+    return part.get_content_maintype() == "message"
+
+
 def leaves(part):
-    """Leaves of the tree, depth first in order, descending into multiparts and message/rfc822."""
+    """Leaves of the tree, depth first in order, descending into multiparts; attached messages
+    (`is_message`) are leaves."""
     stack = [part]
     while stack:
         p = stack.pop()
-        if p.is_multipart():
+        if p.is_multipart() and not is_message(p):
             children = p.get_payload()
             if isinstance(children, list):
                 stack.extend(reversed(children))
@@ -252,15 +424,59 @@ def leaves(part):
 
 
 def is_attachment(part):
-    return part.get_content_disposition() == "attachment" or part.get_filename() is not None
+    return part.get_content_disposition() == "attachment" or part.get_filename() is not None or is_message(part)
+
+
+# A Content-Type field naming a message/* type or a digest (also folded after the colon).
+MESSAGE_TYPE_FIELD = re.compile(rb"(?im)^(content-type:[ \t]*(?:\r?\n[ \t]+)?)(message/|multipart/digest)")
+
+
+def opaque_message_sizes(raw):
+    """The body sizes of the attached messages, in tree order, as Python's own multipart splitting
+    cuts them. Python keeps no bytes of a part it parses as a message (its generator writes one back
+    with differences: a blank line added where the header had no end, a lone close delimiter
+    dropped), so the message is parsed a second time with each `message/` Content-Type renamed
+    `xessage/` and each digest `multipart/xdigest` (whose parts default to text/plain): those parts
+    are then opaque leaves whose payload is their body as written."""
+    renamed = MESSAGE_TYPE_FIELD.sub(
+        lambda m: m.group(1) + (b"xessage/" if m.group(2).lower() == b"message/" else b"multipart/xdigest"), raw)
+    msg = email.message_from_bytes(renamed, policy=POLICY)
+    sizes = []
+    stack = [(msg, False)]
+    while stack:
+        part, in_digest = stack.pop()
+        if part.is_multipart():
+            children = part.get_payload()
+            digest = part.get_content_type() == "multipart/xdigest"
+            stack.extend((child, digest) for child in reversed(children if isinstance(children, list) else []))
+        elif part.get_content_maintype() == "xessage" or (in_digest and part["Content-Type"] is None):
+            sizes.append(len(part.get_payload(decode=True) or b""))
+    return sizes
+
+
+def content_type(part):
+    """Python's content type, cut where white space ends the media type: Python takes everything
+    before the first ";" (`application/pdf name="x.pdf"`, a parameter that lost its ";", is all
+    one type there); white space around the "/" goes, as RFC 2045's tokens allow it."""
+    value = re.sub(r"\s*/\s*", "/", part.get_content_type())
+    return value.split()[0] if value.split() else value
+
+
+def attachments(msg, raw):
+    parts = [p for p in leaves(msg) if is_attachment(p)]
+    messages = [p for p in parts if is_message(p)]
+    sizes = opaque_message_sizes(raw) if messages else []
+    message_sizes = dict(zip(map(id, messages), sizes)) if len(sizes) == len(messages) else {}
+    return [
+        {"filename": p.get_filename(), "content_type": content_type(p),
+         "size_decoded_bytes": message_sizes.get(id(p)) if is_message(p) else len(decoded_payload(p))}
+        for p in parts
+    ]
 
 
 def leaf_text(part):
-    try:
-        return part.get_content()
-    except Exception:
-        payload = part.get_payload(decode=True) or b""
-        return payload.decode(part.get_content_charset() or "us-ascii", "replace")
+    """A text leaf's text, as `get_content()` gives it but with the charset read by `decode_text`."""
+    return decode_text(decoded_payload(part), part.get_content_charset())
 
 
 class TextExtractor(html.parser.HTMLParser):
@@ -330,7 +546,7 @@ def squash(text):
 
 
 def python_fields(raw):
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    msg = email.message_from_bytes(raw, policy=POLICY)
     fields = {}
 
     def field(name, compute):
@@ -348,6 +564,9 @@ def python_fields(raw):
         if header is None or header.datetime is None:
             return None
         value = header.datetime
+        if 100 <= value.year < 1000:
+            # RFC 5322 §4.3: 1900 is added to a three-digit year ("2 Apr 101" is 2001); Python keeps 101.
+            value = value.replace(year=value.year + 1900)
         if value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -363,15 +582,29 @@ def python_fields(raw):
     field("text", lambda: normalize_text("\n".join(leaf_text(p) for p in texts("text/plain"))))
     field("html_text", lambda: normalize_text("\n".join(html_to_text(leaf_text(p)) for p in texts("text/html"))))
     field("html_present", lambda: bool(texts("text/html")))
-    field("attachments", lambda: [
-        {"filename": p.get_filename(), "content_type": p.get_content_type(),
-         "size_decoded_bytes": len(p.get_payload(decode=True) or b"")}
-        for p in leaves(msg) if is_attachment(p)
-    ])
+    field("attachments", lambda: attachments(msg, raw))
 
     def defects():
+        """Python's defects of the compared kinds. Python finds a base64 defect only in a part whose
+        payload something decodes, Arkisto in every part: every leaf is decoded first. The blocks
+        of a delivery report are read by Python as header blocks, where a line that is no field
+        counts as a missing header/body separator; Arkisto reads a report as text (no such
+        defect), so defects of those blocks are left out."""
         found = set()
-        for part in msg.walk():
+        stack = [(msg, False)]
+        while stack:
+            part, in_report = stack.pop()
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                report = part.get_content_type() == "message/delivery-status"
+                stack.extend((child, in_report or report) for child in payload)
+            else:
+                try:
+                    part.get_payload(decode=True)
+                except Exception:
+                    pass
+            if in_report:
+                continue
             for defect in part.defects:
                 kind = PYTHON_DEFECTS.get(type(defect).__name__)
                 if kind:

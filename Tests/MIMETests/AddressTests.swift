@@ -13,11 +13,56 @@ struct AddressTests {
             addresses("Joe Bloggs <JOE@Example.COM>, \"Doe, Jane\" <jane@x.org>, bob@y.org (Bob B)") == [
                 MailAddress(name: "Joe Bloggs", address: "JOE@Example.COM"),
                 MailAddress(name: "Doe, Jane", address: "jane@x.org"),
-                MailAddress(name: nil, address: "bob@y.org"),
+                MailAddress(name: "Bob B", address: "bob@y.org"),
             ])
         #expect(addresses("\"Joe \\\"Q\\\" Public\" <a@b> (comment)") == [MailAddress(name: "Joe \"Q\" Public", address: "a@b")])
         #expect(addresses("Joe   Q.  Public <p@x>") == [MailAddress(name: "Joe Q. Public", address: "p@x")])
-        #expect(addresses("(lead) a@(mid)b.c") == [MailAddress(name: nil, address: "a@b.c")])
+        #expect(addresses("(lead) a@(mid)b.c") == [MailAddress(name: "lead mid", address: "a@b.c")])
+    }
+
+    /// RFC 822's `address (Full Name)`, still written by bounces and older mailers: the comment names
+    /// a bare address (as `email.utils.parseaddr` reads it), never one with a phrase or angle brackets;
+    /// nested comments and quoted pairs read as Python's parse tree has them.
+    @Test func commentNamesABareAddress() {
+        #expect(addresses("bbb@ddd.com (John X. Doe)") == [MailAddress(name: "John X. Doe", address: "bbb@ddd.com")])
+        #expect(addresses("MAILER-DAEMON@host (Mail Delivery System)")
+            == [MailAddress(name: "Mail Delivery System", address: "MAILER-DAEMON@host")])
+        #expect(addresses("(Comment first) bbb@ddd.com") == [MailAddress(name: "Comment first", address: "bbb@ddd.com")])
+        #expect(addresses("a@b.c (outer (nested) x)") == [MailAddress(name: "outer (nested) x", address: "a@b.c")])
+        #expect(addresses("c@d.e (Q \\(x\\) \\\\ y)") == [MailAddress(name: "Q (x) \\ y", address: "c@d.e")])
+        #expect(addresses("a@b.c (one) (two)") == [MailAddress(name: "one two", address: "a@b.c")])
+        #expect(addresses("a@b.c (  spaced\r\n   out  )") == [MailAddress(name: "spaced out", address: "a@b.c")])
+        #expect(addresses("a@b.c ()") == [MailAddress(name: nil, address: "a@b.c")])
+        #expect(addresses("a@b.c (=?utf-8?q?J=C3=B6rg?= =?utf-8?q?_M=C3=A4kinen?=)")
+            == [MailAddress(name: "Jörg Mäkinen", address: "a@b.c")])
+        #expect(addresses("a@b.c (Päivi Ääkkönen)") == [MailAddress(name: "Päivi Ääkkönen", address: "a@b.c")])
+        #expect(
+            addresses("one@x.fi (Yksi), \"Kaksi\" <two@x.fi> (not a name), <three@x.fi> (nor this), four@x.fi") == [
+                MailAddress(name: "Yksi", address: "one@x.fi"), MailAddress(name: "Kaksi", address: "two@x.fi"),
+                MailAddress(name: nil, address: "three@x.fi"), MailAddress(name: nil, address: "four@x.fi"),
+            ])
+        #expect(addresses("Ryhmä: a@b.c (A), d@e.f (D);")
+            == [MailAddress(name: "A", address: "a@b.c"), MailAddress(name: "D", address: "d@e.f")])
+        let unterminated = AddressParser.parse("a@b.c (no end")
+        #expect(unterminated.addresses == [MailAddress(name: "no end", address: "a@b.c")])
+        #expect(unterminated.defects.map(\.kind) == [.malformedAddress])
+    }
+
+    @Test func commentNamesInMessageFields() throws {
+        let message = try parse("""
+            From: MAILER-DAEMON@posti.example (Mail Delivery System)
+            To: asiakas@example.fi (Maija Meikäläinen), tuki@example.fi
+            Cc: bbb@ddd.com (John X. Doe)
+            Subject: Undelivered Mail Returned to Sender
+
+            teksti
+            """)
+        #expect(message.from == [MailAddress(name: "Mail Delivery System", address: "MAILER-DAEMON@posti.example")])
+        #expect(message.to == [
+            MailAddress(name: "Maija Meikäläinen", address: "asiakas@example.fi"),
+            MailAddress(name: nil, address: "tuki@example.fi"),
+        ])
+        #expect(message.cc == [MailAddress(name: "John X. Doe", address: "bbb@ddd.com")])
     }
 
     @Test func groupsAreFlattened() {

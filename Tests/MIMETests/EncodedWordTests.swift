@@ -26,6 +26,23 @@ struct EncodedWordTests {
         #expect(decode("pre=?utf-8?q?J=C3=B6rg?=post") == "preJörgpost")
     }
 
+    /// flufl.bounce's simple_39: a UTF-8 character split across two encoded words (RFC 2047 forbids
+    /// it; senders do it). Adjacent words in one charset decode as one run, as Python joins them.
+    @Test func aCharacterSplitAcrossAdjacentWordsIsWhole() {
+        let split = EncodedWords.decode(
+            "=?utf-8?b?0JLQsNGI0LUg0YHQvtC+0LHRidC10L3QuNC1INC90LUg0LTQvtGB0YLQsNCy0LvQ?=\r\n\t=?utf-8?b?tdC90L4uIE1haWwgZmFpbHVyZS4=?=")
+        #expect(split.text == "Ваше сообщение не доставлено. Mail failure.")
+        #expect(split.defects.isEmpty)
+        #expect(decode("=?utf-8?q?=C3?= =?UTF-8?Q?=A4?=") == "ä")
+        // Words in different charsets each decode on their own, still without the space between.
+        #expect(decode("=?iso-8859-1?q?=E4?= =?utf-8?q?=C3=B6?=") == "äö")
+        let broken = EncodedWords.decode("=?utf-8?q?=C3?= text =?utf-8?q?=A4?=")
+        #expect(broken.text == "\u{FFFD} text \u{FFFD}")
+        #expect(broken.defects.map(\.kind) == [.malformedEncodedWord, .malformedEncodedWord])
+        #expect(AddressParser.parse("=?utf-8?q?J=C3?= =?utf-8?q?=B6rg?= <j@x.fi>").addresses
+            == [MailAddress(name: "Jörg", address: "j@x.fi")])
+    }
+
     @Test func malformedWordsStayAsTextWithADefect() {
         let badEncoding = EncodedWords.decode("=?utf-8?x?abc?= rest")
         #expect(badEncoding.text == "=?utf-8?x?abc?= rest")

@@ -61,15 +61,83 @@ struct MessageParserTests {
         #expect(inner.messageID == "fwd-inner@operaattori.example")
         #expect(inner.from.first?.address == "myynti@operaattori.example")
         #expect(inner.plainText == "Tilausvahvistus.")
-        #expect(message.plainText == "Alla alkuperäinen viesti.\nTilausvahvistus.")
-        #expect(message.htmlPresent)
         #expect(message.subject == "Fwd: Vahvistus")
+        // The forwarded message is an attachment, not the outer message's own text.
+        #expect(message.plainText == "Alla alkuperäinen viesti.")
+        #expect(!message.htmlPresent)
+        let attachments = message.attachments
+        #expect(attachments.map(\.contentType) == ["message/rfc822"])
+        #expect(attachments.first?.filename == nil)
+        let enclosed = try Fixture.bytes("forwarded-message.eml")
+        let start = try #require(enclosed.firstRange(of: Array("From: Myynti".utf8))?.lowerBound)
+        let end = try #require(enclosed.firstRange(of: Array("--b2--\n".utf8))?.upperBound)
+        #expect(attachments.first?.data == Array(enclosed[start..<end]))
+        #expect(attachments.first?.text == """
+            Subject: Vahvistus
+            From: Myynti <myynti@operaattori.example>
+            To: liisa@example.fi
+
+            Tilausvahvistus.
+            """)
     }
 
     @Test func missingClosingBoundaryKeepsTheLastPart() throws {
         let message = try Fixture.message("missing-closing-boundary.eml")
         #expect(message.defectKinds == [.missingClosingBoundary])
         #expect(message.plainText == "Ensimmäinen osa.\nToinen osa, jonka loppu puuttuu.\n")
+    }
+
+    /// Python's test_email msg_37: delimiter lines in a row hold no parts between them.
+    @Test func nothingBetweenTwoDelimitersIsNoPart() throws {
+        let message = try parse("""
+            Content-Type: multipart/mixed; boundary=ABCDE
+
+            --ABCDE
+            Content-Type: text/x-one
+
+            Blah
+
+            --ABCDE
+            --ABCDE
+            Content-Type: text/plain
+
+            Blah
+
+            --ABCDE
+            --ABCDE
+            --ABCDE--
+            """)
+        guard case .multipart(let parts) = message.body.content else {
+            Issue.record("expected a multipart")
+            return
+        }
+        #expect(parts.map(\.contentType) == ["text/x-one", "text/plain"])
+        #expect(message.plainText == "Blah\n")
+    }
+
+    /// Python's test_email msg_42: a forwarded multipart that holds only its close delimiter.
+    @Test func aMultipartWithNoPartIsADefect() throws {
+        let message = try parse("""
+            Content-Type: multipart/mixed; boundary="AAA"
+            From: Mail Delivery Subsystem <xxx@example.com>
+
+            --AAA
+
+            Stuff
+
+            --AAA
+            Content-Type: message/rfc822
+
+            From: webmaster@python.org
+            Content-Type: multipart/mixed; boundary="BBB"
+
+            --BBB--
+
+            --AAA--
+            """)
+        #expect(message.defectKinds == [.startBoundaryNotFound])
+        #expect(message.plainText == "Stuff\n")
+        #expect(message.attachments.map(\.contentType) == ["message/rfc822"])
     }
 
     @Test func innerMultipartWithoutCloseEndsAtTheOuterBoundary() throws {
@@ -133,7 +201,9 @@ struct MessageParserTests {
             return
         }
         #expect(inner.subject == "first")
-        #expect(message.plainText == "one")
+        #expect(message.plainText == "")
+        #expect(message.attachments.map(\.contentType) == ["message/rfc822"])
+        #expect(message.attachments.map(\.text) == ["Subject: first\n\none"])
     }
 
     @Test func attachmentRules() throws {
@@ -200,15 +270,16 @@ struct MessageParserTests {
                 + body + "\n--n\(level)--\n"
         }
         let bytes = Array(body.utf8)
-        let text: String = await withCheckedContinuation { continuation in
+        let texts: [String?] = await withCheckedContinuation { continuation in
             let thread = Thread {
                 let message = try? MessageParser.parse(bytes)
-                continuation.resume(returning: message?.plainText ?? "failed")
+                continuation.resume(returning: [message?.plainText, message?.attachments.first?.text])
             }
             thread.stackSize = 512 << 10
             thread.start()
         }
-        #expect(text == "innermost\n")
+        // The innermost text is the attached message's, read through every level.
+        #expect(texts == ["", "innermost"])
     }
 
     @Test func otherLimits() throws {

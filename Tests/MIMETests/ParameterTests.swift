@@ -31,6 +31,22 @@ struct ParameterTests {
             .parameters["filename"] == "€")
     }
 
+    /// enmime's `mime-bad-content-type.raw`: a parameter without its ";" is read as a parameter, not
+    /// glued to the media type.
+    @Test func aParameterThatLostItsSemicolon() {
+        let missing = ParameterizedValue(parsing: "application/pdf name=\"Invoice_302232133150612.pdf\"")
+        #expect(missing.value == "application/pdf")
+        #expect(missing.parameters["name"] == "Invoice_302232133150612.pdf")
+        #expect(missing.defects.map(\.kind) == [.malformedHeader])
+        #expect(ParameterizedValue(parsing: "application/pdf name=\"\"").value == "application/pdf")
+        #expect(ParameterizedValue(parsing: "attachment filename=lasku.pdf").parameters["filename"] == "lasku.pdf")
+        let spaced = ParameterizedValue(parsing: "text / plain ; charset=utf-8")
+        #expect(spaced.value == "text/plain")
+        #expect(spaced.parameters["charset"] == "utf-8")
+        #expect(spaced.defects.isEmpty)
+        #expect(ParameterizedValue(parsing: "text/plain (kommentti) ").value == "text/plain")
+    }
+
     @Test func unquotedValuesWithSpacesRunToTheSemicolon() {
         #expect(ParameterizedValue(parsing: "attachment; filename=a b c.txt; size=3").parameters["filename"]
             == "a b c.txt")

@@ -38,6 +38,17 @@ struct TransferDecodingTests {
         #expect(base64("====SGk=").0 == Array("Hi".utf8))
     }
 
+    /// enmime's epilogue-sample.raw: a close delimiter spoilt by a ">" leaves it and the text after
+    /// it in the base64 part; the text after the padding is reported, as Python reports it.
+    @Test func textAfterThePaddingIsDamage() {
+        let smuggled = base64("PGh0bWw+Cg==\n\n--Enmime-Test-100-->\nPotentially malicious content\n")
+        #expect(smuggled.0 == Array("<html>\n".utf8))
+        #expect(smuggled.1 == .invalidBase64Characters)
+        #expect(base64("PGh0bWw+Cg==\r\n\r\n").1.isEmpty)
+        #expect(base64("SGk=\n=\n").1.isEmpty)
+        #expect(base64("SGk=SGk=").1 == .invalidBase64Characters)
+    }
+
     @Test func truncatedBase64DecodesWhatItCan() {
         let truncated = base64("SGVsbG8gd29ybGQhI")
         #expect(truncated.0 == Array("Hello world!".utf8))

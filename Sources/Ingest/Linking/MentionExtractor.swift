@@ -30,7 +30,8 @@ import FinnishText
 ///   henkilötunnus only as `PersonalIDKey.hash` — the clear code never leaves this type.
 /// - Numbers that fail their check character, dates, amounts, times, IBANs and numbers after an
 ///   invoice/reference/order label give no mention.
-/// - Text locations: `subject`, `body` (the author's own text), `signature`, `quoted`, `transcript`.
+/// - Text locations: `subject`, `body` (the author's own text), `signature`, `quoted` (also the
+///   whole text of an attached message: ``TextRole/forwarded``), `transcript`.
 ///   Each identifier is reported once per location, in reading order.
 public struct MentionExtractor: Sendable {
     private let identifiers: TextIdentifiers
@@ -44,6 +45,7 @@ public struct MentionExtractor: Sendable {
         let pieces: [(TextLocation, String)] = switch role {
         case .subject: [(.subject, text)]
         case .transcript: [(.transcript, text)]
+        case .forwarded: [(.quoted, text)]
         case .body: BodySections(body: text).sections.map { (Self.location(of: $0.part), $0.text) }
         }
         var seen = Set<IdentifierMention>()

@@ -6,6 +6,9 @@ public enum TextRole: String, Sendable, CaseIterable {
     case body
     /// A call transcript: what the caller and the agent said.
     case transcript
+    /// The text of a message attached to an e-mail (a forward, the original inside a bounce, a
+    /// delivery report): someone else's words, all of it quoted.
+    case forwarded
 }
 
 /// Where in an interaction an identifier was found; the `location` of a mention from text.

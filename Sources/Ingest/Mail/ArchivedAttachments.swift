@@ -26,9 +26,13 @@ public struct ArchivedAttachments: Sendable {
               let message = try? MessageParser.parse(original)
         else { return nil }
         let parts = message.attachments
-        // The same position first; else any part with the recorded digest.
+        // The same position first; else any part with the recorded digest; else, for an archive
+        // made when the attachments inside attached messages were listed as the message's own, one
+        // of those.
         let candidates = (parts.indices.contains(index) ? [parts[index]] : []) + parts
-        guard let part = candidates.first(where: { ContentDigest(of: $0.data).hex == digest }) else { return nil }
+        let matches = { (part: Attachment) in ContentDigest(of: part.data).hex == digest }
+        guard let part = candidates.first(where: matches) ?? message.leafAttachmentsAtAnyDepth.first(where: matches)
+        else { return nil }
         return File(attachment: content.attachments[index], bytes: part.data)
     }
 }

@@ -5,8 +5,8 @@ import MIME
 extension NewInteraction {
     /// The archived form of a parsed e-mail.
     init(email message: Message, digest: ContentDigest, ownDomains: Set<String>, mentions extractor: MentionExtractor) {
-        let plain = message.plainText
-        let body = plain.isEmpty ? message.htmlText : plain
+        let body = message.bodyText
+        let attachments = message.attachments
         var references = message.references
         if let parent = message.inReplyTo, !references.contains(parent) {
             references.append(parent)
@@ -26,24 +26,30 @@ extension NewInteraction {
             subject: message.subject ?? "",
             body: body,
             participants: participants,
-            attachments: message.attachments.map { attachment in
+            attachments: attachments.map { attachment in
                 NewAttachment(
                     filename: attachment.filename, contentType: attachment.contentType, size: attachment.data.count,
                     digest: ContentDigest(of: attachment.data), text: attachment.text)
             },
             references: references,
             defects: message.defects.map(\.kind.rawValue),
-            mentions: Self.mentions(participants: participants, subject: message.subject ?? "", body: body, extractor: extractor))
+            mentions: Self.mentions(
+                participants: participants, subject: message.subject ?? "", body: body,
+                forwarded: attachments.filter { $0.contentType.hasPrefix("message/") }.compactMap(\.text), extractor: extractor))
     }
 
     /// Addresses in the header fields are exact evidence; what the subject and text mention is
-    /// weighed by the extractor.
+    /// weighed by the extractor. Attached messages are forwarded text, as a forward quoted in the
+    /// body is: what they mention is only weak evidence (other attachments are not read for links).
     private static func mentions(
-        participants: [Participant], subject: String, body: String, extractor: MentionExtractor
+        participants: [Participant], subject: String, body: String, forwarded: [String], extractor: MentionExtractor
     ) -> [IdentifierMention] {
         var found = participants.compactMap { extractor.mention(email: $0.address, location: $0.role.rawValue) }
         found += extractor.mentions(inText: subject, role: .subject)
         found += extractor.mentions(inText: body, role: .body)
+        for text in forwarded {
+            found += extractor.mentions(inText: text, role: .forwarded)
+        }
         return Array(Set(found))
     }
 

@@ -68,13 +68,25 @@ struct EntityHead {
     /// (external-body and partial carry a header block too). Delivery and disposition reports are
     /// lists of fields, not messages: they stay leaves.
     var isEncapsulatedMessage: Bool {
-        contentType.hasPrefix("message/") && contentType != "message/delivery-status"
-            && contentType != "message/disposition-notification" && contentType != "message/feedback-report"
+        contentType.hasPrefix("message/") && !EntityHead.isFieldList(contentType)
+    }
+
+    /// The message types whose body is a list of fields (RFC 3464, 8098, 5965, 6533), readable as text.
+    static func isFieldList(_ contentType: String) -> Bool {
+        switch contentType {
+        case "message/delivery-status", "message/disposition-notification", "message/feedback-report",
+            "message/global-delivery-status", "message/global-disposition-notification":
+            true
+        default:
+            false
+        }
     }
 
     var isText: Bool { contentType.hasPrefix("text/") }
 
-    var isAttachment: Bool { disposition == "attachment" || filename != nil }
+    var isAttachment: Bool {
+        MessagePart.isAttachment(contentType: contentType, disposition: disposition, filename: filename)
+    }
 
     private static func isValidMediaType(_ value: String) -> Bool {
         let bytes = value.utf8

@@ -14,7 +14,7 @@ public enum MessageParser {
             throw LimitExceeded(.messageSize, allowed: limits.maxMessageBytes, found: bytes.count)
         }
         let result: Result<Message, LimitExceeded> = bytes.withUnsafeBufferPointer { buffer in
-            var run = ParseRun(buffer: buffer, limits: limits)
+            var run = ParseRun(source: bytes, buffer: buffer, limits: limits)
             return Result { () throws(LimitExceeded) in try run.parseMessage() }
         }
         return try result.get()
@@ -23,6 +23,8 @@ public enum MessageParser {
 
 /// The state of one `MessageParser.parse` call.
 private struct ParseRun {
+    /// The input, for the slices that keep an enclosed message's bytes; `buffer` is its storage.
+    let source: [UInt8]
     let buffer: UnsafeBufferPointer<UInt8>
     let limits: ParseLimits
     let headerParser: HeaderParser
@@ -32,7 +34,8 @@ private struct ParseRun {
     var sawMixedLineEndings = false
     var sawNulBytes = false
 
-    init(buffer: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
+    init(source: [UInt8], buffer: UnsafeBufferPointer<UInt8>, limits: ParseLimits) {
+        self.source = source
         self.buffer = buffer
         self.limits = limits
         headerParser = HeaderParser(maxLineBytes: limits.maxHeaderLineBytes)
@@ -117,7 +120,7 @@ private struct ParseRun {
                     finished = MessagePart(
                         headers: enclosing.headers, contentType: enclosing.contentType,
                         contentTypeParameters: enclosing.parameters, disposition: enclosing.disposition,
-                        filename: enclosing.filename, content: .message(message))
+                        filename: enclosing.filename, content: .message(message), enclosedBytes: source[enclosing.body])
                     continue
                 }
                 break
@@ -174,6 +177,8 @@ private struct ParseRun {
                 throw LimitExceeded(.partCount, allowed: limits.maxParts, found: partCount + split.parts.count)
             }
             guard let first = split.parts.first else {
+                // RFC 2046 asks for at least one part; Python reports a missing start boundary.
+                defects.append(Defect(.startBoundaryNotFound, "no part in \(head.contentType), only its close delimiter"))
                 return .part(MessagePart(
                     headers: head.headers, contentType: head.contentType, contentTypeParameters: head.parameters,
                     disposition: head.disposition, filename: head.filename, content: .multipart([])))

@@ -1,8 +1,9 @@
 /// Finds the body parts of a multipart entity (RFC 2046 §5.1.1).
 ///
 /// A delimiter is a line `--boundary` (a close delimiter `--boundary--`) followed only by blanks. The
-/// line break before a delimiter belongs to it. The preamble and the epilogue are dropped. When the
-/// close delimiter is missing, the last part runs to the end of the body.
+/// line break before a delimiter belongs to it. The preamble and the epilogue are dropped, and so is
+/// nothing between two delimiter lines (no header, no body: not a part, as Python's parser reads it).
+/// When the close delimiter is missing, the last part runs to the end of the body.
 struct MultipartSplitter {
     struct Result {
         /// Byte ranges of the parts, in order.
@@ -42,7 +43,7 @@ struct MultipartSplitter {
 
             /// Ends the current part before the line break that precedes a delimiter at `lineStart`.
             func closePart(before lineStart: Int) {
-                guard let start = partStart else { return }
+                guard let start = partStart, lineStart > start else { return }
                 var end = lineStart
                 if end > start && buffer[end - 1] == ASCIIByte.lf { end -= 1 }
                 if end > start && buffer[end - 1] == ASCIIByte.cr { end -= 1 }

@@ -47,7 +47,8 @@ enum TransferDecoding {
     }()
 
     /// Decodes base64, skipping line breaks and white space. Other characters are skipped and reported.
-    /// Padding after a partial quantum ends the data; stray padding elsewhere is skipped.
+    /// Padding after a partial quantum ends the data (text after it is reported unless it is white
+    /// space or more padding); stray padding elsewhere is skipped.
     static func decodeBase64(_ input: UnsafeBufferPointer<UInt8>, damage: inout Damage) -> [UInt8] {
         if input.isEmpty { return [] }
         return base64Values.withUnsafeBufferPointer { values in
@@ -56,7 +57,8 @@ enum TransferDecoding {
             var pending = 0
             let output = [UInt8](unsafeUninitializedCapacity: input.count / 4 * 3 + 3) { out, written in
                 var count = 0
-                for byte in input {
+                var end = input.count
+                for (offset, byte) in input.enumerated() {
                     let value = values[Int(byte)]
                     if value < 64 {
                         accumulator = accumulator << 6 | UInt32(value)
@@ -74,6 +76,7 @@ enum TransferDecoding {
                             // Padding marks the end of the data (RFC 2045 §6.8): the rest is ignored.
                             flush(accumulator, pending: pending, into: out, count: &count)
                             pending = 0
+                            end = offset
                             break
                         }
                         pending = 0
@@ -81,6 +84,13 @@ enum TransferDecoding {
                     } else if !TransferDecoding.isBase64Skippable(byte) {
                         sawGarbage = true
                     }
+                }
+                // Text after the padding is not data; anything there but padding and white space is
+                // damage (a broken delimiter, content smuggled after the end).
+                if end < input.count,
+                    input[(end + 1)...].contains(where: { values[Int($0)] != 64 && !TransferDecoding.isBase64Skippable($0) })
+                {
+                    sawGarbage = true
                 }
                 if pending == 1 {
                     damage.insert(.truncatedBase64)

@@ -2,10 +2,11 @@ import CICU
 
 /// Turns bytes in a declared charset into a `String`.
 ///
-/// UTF-8, US-ASCII and ISO-8859-1 / windows-1252 are decoded in Swift; every other name goes to an ICU
-/// converter, so any IANA name or alias ICU knows works. Bytes that are not valid in the charset
-/// become U+FFFD. A missing or unknown charset falls back to UTF-8 when the bytes are valid UTF-8 and
-/// to windows-1252 otherwise.
+/// The declared name is read as the WHATWG Encoding Standard's labels say (``CharsetLabels``:
+/// `gb2312` decodes as GB18030, `iso-8859-1` as windows-1252...). UTF-8, US-ASCII and windows-1252 /
+/// ISO-8859-15 are decoded in Swift; every other name goes to an ICU converter, so any IANA name or
+/// alias ICU knows works. Bytes that are not valid in the charset become U+FFFD. A missing or unknown
+/// charset falls back to UTF-8 when the bytes are valid UTF-8 and to windows-1252 otherwise.
 struct Charset: Hashable, Sendable {
     /// The declared name, lowercased and trimmed.
     let name: String
@@ -16,14 +17,7 @@ struct Charset: Hashable, Sendable {
         case undeclared
         /// A name no converter knows: guessed like ``undeclared``, always reported.
         case unknown
-        case usASCII
-        case utf8
-        case windows1252
-        /// ISO-8859-15, common in Finnish mail for its euro sign.
-        case latin9
-        /// ASCII bytes mean ASCII, so pure-ASCII input needs no converter.
-        case icuASCIICompatible
-        case icu
+        case known(CharsetLabels.Decoder)
     }
 
     /// A charset from a `charset` parameter or an encoded word; nil or blank means undeclared.
@@ -49,21 +43,24 @@ struct Charset: Hashable, Sendable {
         var problems: Problems = []
         var text: String
         switch kind {
-        case .utf8:
-            text = Charset.decodeUTF8(bytes, problems: &problems)
-        case .usASCII, .undeclared:
-            text = Charset.decodeGuessing(bytes, problems: &problems, declared: kind == .usASCII)
+        case .undeclared:
+            text = Charset.decodeGuessing(bytes, problems: &problems, declared: false)
         case .unknown:
             problems.insert(.unknownCharset)
             text = Charset.decodeGuessing(bytes, problems: &problems, declared: false)
-        case .windows1252:
+        case .known(.utf8):
+            text = Charset.decodeUTF8(bytes, problems: &problems)
+        case .known(.asciiOrGuess):
+            text = Charset.decodeGuessing(bytes, problems: &problems, declared: true)
+        case .known(.windows1252):
             text = Windows1252.decode(bytes)
-        case .latin9:
+        case .known(.latin9):
             text = Windows1252.decodeLatin9(bytes)
-        case .icuASCIICompatible:
-            text = bytes.isASCII ? String(decoding: bytes, as: UTF8.self) : decodeWithICU(bytes, problems: &problems)
-        case .icu:
-            text = decodeWithICU(bytes, problems: &problems)
+        case .known(.utf16(let bigEndian)):
+            text = Charset.decodeUTF16(bytes, bigEndian: bigEndian, problems: &problems)
+        case .known(.icu(let converter, let asciiCompatible)):
+            text = asciiCompatible && bytes.isASCII
+                ? String(decoding: bytes, as: UTF8.self) : Charset.decodeWithICU(bytes, converter: converter, problems: &problems)
         }
         if text.utf8Contains(0) {
             problems.insert(.nulBytes)
@@ -96,7 +93,20 @@ struct Charset: Hashable, Sendable {
         return Windows1252.decode(bytes)
     }
 
-    private func decodeWithICU(_ bytes: UnsafeBufferPointer<UInt8>, problems: inout Problems) -> String {
+    /// UTF-16 in the byte order a byte order mark gives (the mark dropped), else in `bigEndian`'s.
+    private static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool, problems: inout Problems) -> String {
+        var order = bigEndian
+        var body = bytes
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
+            order = bytes[0] == 0xFE
+            body = UnsafeBufferPointer(rebasing: bytes[2...])
+        }
+        return decodeWithICU(body, converter: order ? "UTF-16BE" : "UTF-16LE", problems: &problems)
+    }
+
+    private static func decodeWithICU(
+        _ bytes: UnsafeBufferPointer<UInt8>, converter: String, problems: inout Problems
+    ) -> String {
         guard bytes.count < Int(Int32.max / 4), let base = bytes.baseAddress else {
             return bytes.isEmpty ? "" : Charset.decodeGuessing(bytes, problems: &problems, declared: false)
         }
@@ -104,7 +114,7 @@ struct Charset: Hashable, Sendable {
         while true {
             var substitutions: Int32 = 0
             var length: Int32 = 0
-            let text = name.withCString { charsetName in
+            let text = converter.withCString { charsetName in
                 String(unsafeUninitializedCapacity: capacity) { output in
                     length = cicu_decode_to_utf8(
                         charsetName, base, Int32(bytes.count), output.baseAddress, Int32(capacity), &substitutions)
@@ -127,31 +137,12 @@ struct Charset: Hashable, Sendable {
 
     // MARK: - Names
 
-    /// Names decoded without ICU.
-    private static let builtInNames: [String: Kind] = {
-        var names: [String: Kind] = [:]
-        for name in ["utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8"] { names[name] = .utf8 }
-        for name in ["us-ascii", "ascii", "us_ascii", "ansi_x3.4-1968", "iso646-us", "646", "csascii", "us"] {
-            names[name] = .usASCII
-        }
-        for name in ["iso-8859-1", "iso8859-1", "iso_8859-1", "iso_8859-1:1987", "latin1", "latin-1", "l1", "cp819",
-                     "ibm819", "iso-ir-100", "csisolatin1", "windows-1252", "cp1252", "x-cp1252", "cp-1252",
-                     "win-1252", "windows1252"]
-        {
-            names[name] = .windows1252
-        }
-        for name in ["iso-8859-15", "iso8859-15", "iso_8859-15", "latin-9", "latin9", "l9", "csisolatin9"] {
-            names[name] = .latin9
-        }
-        return names
-    }()
-
     private static func classify(_ name: String) -> Kind {
         if name.isEmpty { return .undeclared }
-        if let builtIn = builtInNames[name] { return builtIn }
+        if let decoder = CharsetLabels.decoder(for: name) { return .known(decoder) }
         // Whether ICU knows the name shows when converting; an unknown one falls back then.
         guard isPlausibleName(name) else { return .unknown }
-        return isASCIICompatible(name) ? .icuASCIICompatible : .icu
+        return .known(.icu(converter: name, asciiCompatible: isASCIICompatible(name)))
     }
 
     /// ICU opens its default converter for an empty name and does fuzzy matching; only plain names go there.

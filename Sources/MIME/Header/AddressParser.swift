@@ -1,6 +1,9 @@
 /// Reads address lists (RFC 5322 §3.4): mailboxes with or without display names, groups (flattened
 /// into their members), comments, quoted strings, encoded words in names (also inside quoted strings,
-/// as real mail has them), obsolete routes and empty list elements.
+/// as real mail has them), obsolete routes and empty list elements. A bare addr-spec with a comment
+/// takes its name from the comment (`bbb@ddd.com (John X. Doe)`, RFC 822's way, still common in
+/// bounces and older mailers), as Python's `email.utils.parseaddr` does; beside a phrase or an
+/// angle-addr a comment is only a comment.
 enum AddressParser {
     struct Result {
         var addresses: [MailAddress]
@@ -81,7 +84,9 @@ enum AddressParser {
             if !spec.utf8.contains(ASCIIByte.at) {
                 defects.append(Defect(.malformedAddress, "address without a domain"))
             }
-            return MailAddress(name: nil, address: spec)
+            let comments = tokens.filter { $0.kind == .comment }.map(\.bytes)
+            let name = comments.isEmpty ? "" : CommentText.text(of: comments, defects: &defects)
+            return MailAddress(name: name.isEmpty ? nil : name, address: spec)
         }
         var close = tokens[(open + 1)...].firstIndex { isSpecial($0, ASCIIByte.greaterThan) }
         if close == nil {
@@ -120,6 +125,8 @@ enum AddressParser {
                 }
             case .special(let byte):
                 if byte == ASCIIByte.at { bytes.append(byte) }
+            case .comment:
+                break
             }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -131,26 +138,16 @@ enum AddressParser {
         return "!#$%&'*+-/=?^_`{|}~.".utf8.contains(byte)
     }
 
-    /// A display name: words joined by single spaces, encoded words decoded (adjacent ones joined
-    /// without the space between them).
+    /// A display name: words joined by single spaces, comments left out, encoded words decoded
+    /// (adjacent ones joined without the space between them, as one run when they share a charset).
     static func phrase(_ tokens: ArraySlice<StructuredTokenizer.Token>, defects: inout [Defect]) -> String {
-        var result = ""
-        var previousWasEncodedWord = false
-        var first = true
-        for token in tokens {
-            let raw = String(decoding: token.bytes, as: UTF8.self)
-            let decoded = EncodedWords.decode(raw)
-            defects.append(contentsOf: decoded.defects)
-            let isEncodedWord =
-                token.kind == .atom && decoded.defects.isEmpty && decoded.text != raw && raw.hasPrefix("=?")
-                && raw.hasSuffix("?=")
-            if !first && token.spaceBefore && !(previousWasEncodedWord && isEncodedWord) {
-                result += " "
-            }
-            result += decoded.text
-            previousWasEncodedWord = isEncodedWord
-            first = false
+        var text: [UInt8] = []
+        for token in tokens where token.kind != .comment {
+            if !text.isEmpty && token.spaceBefore { text.append(ASCIIByte.space) }
+            text.append(contentsOf: token.bytes)
         }
-        return result
+        let decoded = EncodedWords.decode(String(decoding: text, as: UTF8.self))
+        defects.append(contentsOf: decoded.defects)
+        return decoded.text
     }
 }

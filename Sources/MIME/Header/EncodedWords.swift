@@ -25,22 +25,38 @@ enum EncodedWords {
         var index = 0
         let end = input.count
         var terminatorSearch = TerminatorSearch()
-        // Where the output stood right after the last encoded word, if only white space followed it.
-        var afterEncodedWord: Int? = nil
+        // Adjacent encoded words in one charset are decoded together: senders split a character's
+        // bytes across two words. White space after a word waits in `pendingSpace` until it is known
+        // whether another word follows (then it goes, RFC 2047 §6.2).
+        var pending: Word? = nil
+        var pendingSpace: [UInt8] = []
+
+        func flush() {
+            guard let word = pending else { return }
+            let (text, problems) = Charset(declared: word.charset).decode(word.bytes)
+            output.append(contentsOf: text.utf8)
+            if word.damaged || problems.contains(.invalidCharacters) {
+                defects.append(Defect(.malformedEncodedWord, "damaged encoded word"))
+            }
+            if problems.contains(.unknownCharset) { defects.append(Defect(.unknownCharset, "encoded word charset")) }
+            pending = nil
+        }
 
         while index < end {
             let byte = input[index]
             if byte == ASCIIByte.equals, index + 1 < end, input[index + 1] == ASCIIByte.question {
                 switch parseWord(input, at: index, terminators: &terminatorSearch) {
                 case .word(let word, let next):
-                    if let mark = afterEncodedWord {
-                        output.removeSubrange(mark...)
+                    if var run = pending, run.charset == word.charset {
+                        run.bytes += word.bytes
+                        run.damaged = run.damaged || word.damaged
+                        pending = run
+                    } else {
+                        flush()
+                        pending = word
                     }
-                    output.append(contentsOf: word.text.utf8)
-                    if word.damaged { defects.append(Defect(.malformedEncodedWord, "damaged encoded word")) }
-                    if !word.charsetKnown { defects.append(Defect(.unknownCharset, "encoded word charset")) }
+                    pendingSpace.removeAll()
                     index = next
-                    afterEncodedWord = output.count
                     continue
                 case .malformed:
                     defects.append(Defect(.malformedEncodedWord, "malformed encoded word left as text"))
@@ -48,17 +64,30 @@ enum EncodedWords {
                     break
                 }
             }
-            if !ASCIIByte.isWhitespace(byte) { afterEncodedWord = nil }
+            if pending != nil {
+                if ASCIIByte.isWhitespace(byte) {
+                    pendingSpace.append(byte)
+                    index += 1
+                    continue
+                }
+                flush()
+                output += pendingSpace
+                pendingSpace.removeAll()
+            }
             output.append(byte)
             index += 1
         }
+        flush()
+        output += pendingSpace
         return Decoded(text: String(decoding: output, as: UTF8.self), defects: defects)
     }
 
+    /// One encoded word after its transfer decoding, before its charset's.
     private struct Word {
-        var text: String
+        /// The charset name, lowercased, without a `*language` suffix.
+        var charset: String
+        var bytes: [UInt8]
         var damaged: Bool
-        var charsetKnown: Bool
     }
 
     private enum ParseResult {
@@ -118,8 +147,7 @@ enum EncodedWords {
         // "charset*language": the language is dropped.
         var nameEnd = charsetEnd
         if let star = input[charsetStart..<charsetEnd].firstIndex(of: ASCIIByte.asterisk) { nameEnd = star }
-        let charset = Charset(
-            declared: String(decoding: UnsafeBufferPointer(rebasing: input[charsetStart..<nameEnd]), as: UTF8.self))
+        let charset = String(decoding: UnsafeBufferPointer(rebasing: input[charsetStart..<nameEnd]), as: UTF8.self)
 
         var damaged = false
         let bytes: [UInt8]
@@ -130,11 +158,7 @@ enum EncodedWords {
         } else {
             bytes = decodeQ(encodedText, damaged: &damaged)
         }
-        let (text, problems) = charset.decode(bytes)
-        if problems.contains(.invalidCharacters) { damaged = true }
-        return .word(
-            Word(text: text, damaged: damaged, charsetKnown: !problems.contains(.unknownCharset)),
-            next: terminator + 2)
+        return .word(Word(charset: charset.asciiLowercased, bytes: bytes, damaged: damaged), next: terminator + 2)
     }
 
     /// The Q encoding: `_` is a space, `=XX` a byte; a stray `=` stays.

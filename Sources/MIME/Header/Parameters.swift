@@ -14,13 +14,25 @@ struct ParameterizedValue {
         let bytes = Array(raw.utf8)
         var index = 0
         var head: [UInt8] = []
+        // White space may stand around the "/" of a media type; other text after the value and white
+        // space, before any ";", is a parameter that lost its ";" (`application/pdf name="x.pdf"`).
+        var spaceAfterHead = false
         while index < bytes.count && bytes[index] != ASCIIByte.semicolon {
             let byte = bytes[index]
             if byte == ASCIIByte.openParen {
                 index = bytes.indexAfterComment(startingAt: index)
                 continue
             }
-            if !ASCIIByte.isWhitespace(byte) && byte != ASCIIByte.quote { head.append(ASCIIByte.lowercased(byte)) }
+            if ASCIIByte.isWhitespace(byte) {
+                spaceAfterHead = !head.isEmpty && head.last != ASCIIByte.slash
+            } else if spaceAfterHead && byte != ASCIIByte.slash {
+                defects.append(Defect(.malformedHeader, "parameter without \";\" before it"))
+                index -= 1  // the parameter loop steps over the ";" it expects here
+                break
+            } else if byte != ASCIIByte.quote {
+                head.append(ASCIIByte.lowercased(byte))
+                spaceAfterHead = false
+            }
             index += 1
         }
         value = String(decoding: head, as: UTF8.self)

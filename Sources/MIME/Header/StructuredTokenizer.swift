@@ -1,5 +1,5 @@
 /// Splits a structured header value (RFC 5322 §3.2) into tokens: atoms, quoted strings, domain
-/// literals and specials, dropping comments and remembering where white space separated tokens.
+/// literals, specials and comments, remembering where white space or a comment separated tokens.
 struct StructuredTokenizer {
     enum Kind: Equatable {
         case atom
@@ -7,6 +7,9 @@ struct StructuredTokenizer {
         case domainLiteral
         /// One special character: `<` `>` `@` `,` `;` `:` `.` and any other of `()[]\"`.
         case special(UInt8)
+        /// A comment: its bytes are those between the outer parentheses, as written (nested comments
+        /// and quoted pairs included; see ``CommentText``).
+        case comment
     }
 
     struct Token {
@@ -32,8 +35,13 @@ struct StructuredTokenizer {
             }
             switch byte {
             case ASCIIByte.openParen:
-                index = value.indexAfterComment(startingAt: index)
-                if index == value.count && value.last != ASCIIByte.closeParen { unterminated = true }
+                let start = index
+                let extent = value.commentExtent(startingAt: start)
+                index = extent.next
+                if !extent.closed { unterminated = true }
+                let contentEnd = extent.closed ? index - 1 : index
+                tokens.append(Token(kind: .comment, bytes: value[(start + 1)..<contentEnd], spaceBefore: spaceBefore))
+                // What follows a comment is separated from what precedes it, as by white space.
                 spaceBefore = true
                 continue
             case ASCIIByte.quote:

@@ -1,30 +1,19 @@
 import CICU
 import Foundation
 
-/// An attachment as the flattened views of a ``Message`` see it.
-public struct Attachment: Sendable {
-    public var filename: String?
-    /// Lowercased `type/subtype`.
-    public var contentType: String
-    /// The content after transfer decoding.
-    public var data: [UInt8]
-    /// The decoded text of a `text/*` attachment; nil for other types.
-    public var text: String?
-
-    public init(filename: String?, contentType: String, data: [UInt8], text: String?) {
-        self.filename = filename
-        self.contentType = contentType
-        self.data = data
-        self.text = text
-    }
-}
-
 extension Message {
+    /// The message's own text: its ``plainText``, or its ``htmlText`` when it has no plain text.
+    public var bodyText: String {
+        let plain = plainText
+        return plain.isEmpty ? htmlText : plain
+    }
+
     /// The text/plain leaves that are not attachments, in order, joined with "\n" and normalised
-    /// (LF line breaks, no trailing blanks, NFC).
+    /// (LF line breaks, no trailing blanks, NFC). Attached messages are attachments: their text is
+    /// not the message's own.
     public var plainText: String {
         var pieces: [String] = []
-        forEachLeaf { part in
+        forEachOwnLeaf { part in
             if !part.isAttachment, part.contentType == "text/plain", case .text(let text) = part.content {
                 pieces.append(text)
             }
@@ -36,7 +25,7 @@ extension Message {
     /// normalised as ``plainText``.
     public var htmlText: String {
         var pieces: [String] = []
-        forEachLeaf { part in
+        forEachOwnLeaf { part in
             if !part.isAttachment, part.contentType == "text/html", case .text(let html) = part.content {
                 pieces.append(HTMLText.render(html))
             }
@@ -47,32 +36,29 @@ extension Message {
     /// Whether the message has a text/html leaf that is not an attachment.
     public var htmlPresent: Bool {
         var found = false
-        forEachLeaf { part in
+        forEachOwnLeaf { part in
             if !part.isAttachment && part.contentType == "text/html" { found = true }
         }
         return found
     }
 
-    /// Every leaf with disposition `attachment` or a file name, depth first.
-    public var attachments: [Attachment] {
-        var result: [Attachment] = []
-        forEachLeaf { part in
-            guard part.isAttachment else { return }
+    /// Calls `body` for each leaf of the message's own MIME tree and for each attached message
+    /// (a part whose content is a nested ``Message``, passed whole), depth first in order: the view
+    /// of the message's own text and attachments. Iterative, so deep trees are safe.
+    public func forEachOwnLeaf(_ body: (MessagePart) -> Void) {
+        var stack: [MessagePart] = [self.body]
+        while let part = stack.popLast() {
             switch part.content {
-            case .text(let text):
-                result.append(Attachment(filename: part.filename, contentType: part.contentType,
-                                         data: part.attachmentBytes ?? Array(text.utf8), text: text))
-            case .binary(let data):
-                result.append(Attachment(filename: part.filename, contentType: part.contentType, data: data, text: nil))
-            case .multipart, .message:
-                break
+            case .multipart(let children):
+                stack.append(contentsOf: children.reversed())
+            case .message, .text, .binary:
+                body(part)
             }
         }
-        return result
     }
 
     /// Calls `body` for each leaf of the tree, depth first in order, descending into multiparts and
-    /// nested messages. Iterative, so deep trees are safe.
+    /// into nested messages too. Iterative, so deep trees are safe.
     public func forEachLeaf(_ body: (MessagePart) -> Void) {
         var stack: [MessagePart] = [self.body]
         while let part = stack.popLast() {

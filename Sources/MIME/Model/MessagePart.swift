@@ -13,6 +13,9 @@ public struct MessagePart: Sendable {
     /// For a text leaf that is an attachment: its bytes after transfer decoding, before charset
     /// conversion (what a file saved from it holds). Nil otherwise.
     public var attachmentBytes: [UInt8]?
+    /// For a part whose content is a nested ``Content/message(_:)``: the enclosed message as it
+    /// stands in the parsed input (a slice sharing the input's storage, so nesting copies nothing).
+    public var enclosedBytes: ArraySlice<UInt8>?
 
     public enum Content: Sendable {
         /// A text leaf decoded to Unicode (CRLF kept as found; normalisation is the consumer's).
@@ -26,7 +29,8 @@ public struct MessagePart: Sendable {
 
     public init(
         headers: HeaderFields, contentType: String, contentTypeParameters: [String: String],
-        disposition: String?, filename: String?, content: Content, attachmentBytes: [UInt8]? = nil
+        disposition: String?, filename: String?, content: Content, attachmentBytes: [UInt8]? = nil,
+        enclosedBytes: ArraySlice<UInt8>? = nil
     ) {
         self.headers = headers
         self.contentType = contentType
@@ -35,10 +39,17 @@ public struct MessagePart: Sendable {
         self.filename = filename
         self.content = content
         self.attachmentBytes = attachmentBytes
+        self.enclosedBytes = enclosedBytes
     }
 
-    /// Whether this part is an attachment: its disposition is `attachment` or it has a file name.
+    /// Whether this part is an attachment: its disposition is `attachment`, it has a file name, or it
+    /// is a message of its own (`message/*`: a forwarded or returned message, a delivery report),
+    /// which is never the enclosing message's own text.
     public var isAttachment: Bool {
-        disposition == "attachment" || filename != nil
+        MessagePart.isAttachment(contentType: contentType, disposition: disposition, filename: filename)
+    }
+
+    static func isAttachment(contentType: String, disposition: String?, filename: String?) -> Bool {
+        disposition == "attachment" || filename != nil || contentType.hasPrefix("message/")
     }
 }

@@ -121,6 +121,12 @@ extension Array<UInt8> {
     /// The index after the comment that opens at `start` (RFC 5322 comments nest; `\\` escapes); the
     /// end of the array when the comment is not closed.
     func indexAfterComment(startingAt start: Int) -> Int {
+        commentExtent(startingAt: start).next
+    }
+
+    /// Where the comment that opens at `start` ends: the index after its closing parenthesis, or the
+    /// end of the array and `closed` false when it is not closed. Iterative, so any nesting is safe.
+    func commentExtent(startingAt start: Int) -> (next: Int, closed: Bool) {
         var depth = 0
         var index = start
         while index < count {
@@ -129,11 +135,11 @@ extension Array<UInt8> {
             case ASCIIByte.openParen: depth += 1
             case ASCIIByte.closeParen:
                 depth -= 1
-                if depth == 0 { return index + 1 }
+                if depth == 0 { return (index + 1, true) }
             default: break
             }
             index += 1
         }
-        return count
+        return (count, false)
     }
 }

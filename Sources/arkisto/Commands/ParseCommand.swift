@@ -67,9 +67,8 @@ private struct MessageDescription {
         if !message.defects.isEmpty {
             lines.append("Defects: " + message.defects.map { $0.detail.isEmpty ? $0.kind.rawValue : "\($0.kind.rawValue) (\($0.detail))" }.joined(separator: "; "))
         }
-        let body = message.plainText.isEmpty ? message.htmlText : message.plainText
         lines.append("")
-        lines.append(body)
+        lines.append(message.bodyText)
         return lines.map(Output.escaped).joined(separator: "\n")
     }
 
