@@ -30,6 +30,7 @@ public struct ArchiveStore: Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             db.add(tokenizer: FinnishTokenizer.self)
+            db.add(tokenizer: SnowballTokenizer.self)
             let status = ResultCode(rawValue: arkisto_rank_register(UnsafeMutableRawPointer(mutating: FTS5.api(db))))
             guard status == .SQLITE_OK else {
                 throw DatabaseError(resultCode: status, message: "cannot register the ranking function arkisto_bm25")
