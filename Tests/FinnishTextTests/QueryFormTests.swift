@@ -16,9 +16,9 @@ import Testing
         #expect(analyzer.exactTerm(forWord: "laskusta").map(document.contains) == false)
     }
 
-    @Test func prefixTermsCoverSurfaceAndBaseNamespaces() {
-        #expect(analyzer.prefixTerms(forPrefix: "Lasku") == ["lasku", base("lasku")])
-        #expect(analyzer.prefixTerms(forPrefix: "HÄIRI") == ["häiri", base("häiri")])
+    @Test func prefixTermsCoverSurfaceBaseAndModifierNamespaces() {
+        #expect(analyzer.prefixTerms(forPrefix: "Lasku") == ["lasku", base("lasku"), modifier("lasku")])
+        #expect(analyzer.prefixTerms(forPrefix: "HÄIRI") == ["häiri", base("häiri"), modifier("häiri")])
         #expect(analyzer.prefixTerms(forPrefix: "  ").isEmpty)
         // `lasku*` reaches puhelinlaskusta through the base-form namespace.
         let prefix = base("lasku")

@@ -4,12 +4,13 @@
 /// Every word is indexed as its folded surface form plus, at the same position, derived terms in
 /// their own namespaces (see ``TermNamespace``):
 ///
-/// - `puhelinlaskusta` → `puhelinlaskusta`, base forms `puhelinlasku`, `puhelin`, `lasku`
+/// - `puhelinlaskusta` → `puhelinlaskusta`, base forms `puhelinlasku`, `lasku` (its head), modifier
+///   `puhelin`
 /// - `EU:n` → `eu:n`, `eu` (Voikko's base form `EU` is the surface part already)
 /// - `Zyxelin` (unknown to Voikko) → `zyxelin`, stem `zyxel`
 ///
 /// A query word becomes its surface form and base forms (``queryTerms(forWord:)``), so any
-/// inflection finds any other and a component finds its compounds.
+/// inflection finds any other and a word finds the compounds it is the head of.
 ///
 /// The analyzer owns an ICU break iterator, a Voikko handle and a Snowball stemmer, none of which
 /// may be used by two threads at once, so it is deliberately not `Sendable`: create one per thread
@@ -110,12 +111,14 @@ public final class FinnishAnalyzer {
     }
 
     /// The FTS5 prefix strings (without `*`) for a prefix query (`lasku*`): the folded prefix in
-    /// the surface namespace and in the base-form namespace, so `lasku*` finds `laskusta`,
-    /// `laskutus` and `puhelinlaskusta` (through its component `lasku`).
+    /// the surface, base-form and modifier namespaces, so `lasku*` finds `laskusta`, `laskutus`,
+    /// `puhelinlaskusta` (through its head `lasku`) and `laskuvirhe`, and `yhteys*` finds
+    /// `yhteydenotto` (through its modifier `yhteys`): the way to ask for every compound a word
+    /// is part of.
     public func prefixTerms(forPrefix prefix: String) -> [String] {
         let folded = Normalizer.fold(String(prefix.trimmingWhitespace()))
         guard !folded.isEmpty else { return [] }
-        return [TermNamespace.surface.term(folded), TermNamespace.baseForm.term(folded)]
+        return [TermNamespace.surface.term(folded), TermNamespace.baseForm.term(folded), TermNamespace.modifier.term(folded)]
     }
 
     /// The words of a phrase or free text, as written, with the segmentation used for documents.
