@@ -27,15 +27,13 @@ final class SnowballTokenizer: FTS5CustomTokenizer {
         nText: CInt,
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
-        guard let pText, nText > 0 else { return sqliteOK }
-        let text = UnsafeBufferPointer(
-            start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
+        guard let text = FTS5TokenOutput.text(pText, count: nText) else { return FTS5TokenOutput.ok }
         if tokenization.contains(.query) {
             return tokenizeQuery(text, isPrefix: tokenization.contains(.prefix), context: context, callback: tokenCallback)
         }
-        var status = sqliteOK
+        var status = FTS5TokenOutput.ok
         analyzer.analyze(utf8: text) { term, range in
-            guard status == sqliteOK else { return }
+            guard status == FTS5TokenOutput.ok else { return }
             status = emit(term, range: range, context: context, callback: tokenCallback)
         }
         return status
@@ -55,10 +53,10 @@ final class SnowballTokenizer: FTS5CustomTokenizer {
                 : analyzer.terms(of: String(chunk))
             for term in terms {
                 let status = emit(term, range: 0..<0, context: context, callback: callback)
-                guard status == sqliteOK else { return status }
+                guard status == FTS5TokenOutput.ok else { return status }
             }
         }
-        return sqliteOK
+        return FTS5TokenOutput.ok
     }
 
     private func emit(
@@ -66,13 +64,7 @@ final class SnowballTokenizer: FTS5CustomTokenizer {
     ) -> CInt {
         var term = term
         return term.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqliteOK }
-            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-                callback(context, 0, pointer, CInt(bytes.count), CInt(range.lowerBound), CInt(range.upperBound))
-            }
+            FTS5TokenOutput.emit(bytes, colocated: false, range: range, context: context, callback: callback)
         }
     }
 }
-
-/// SQLite's success code.
-private let sqliteOK: CInt = 0
