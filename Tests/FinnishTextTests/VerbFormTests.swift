@@ -29,3 +29,25 @@ import Testing
         #expect(!finds(analyzer, query: "teki", in: "Työ on tekemätön."))
     }
 }
+
+/// A MA infinitive that is also a case of a noun of its own is read as the noun.
+@Suite struct MaInfinitiveTests {
+    let analyzer: FinnishAnalyzer
+
+    init() throws {
+        analyzer = try FinnishAnalyzer()
+    }
+
+    @Test func aViewIsNotSomethingBeingSeen() {
+        #expect(!analyzer.queryTerms(forWord: "näkymässä").contains(base("näkyä")))
+        #expect(!finds(analyzer, query: "näkymässä", in: "Teksti näkyy ruudulla."))
+        #expect(!finds(analyzer, query: "nakymassa", in: "Teksti näkyy ruudulla."))
+        #expect(finds(analyzer, query: "nakymassa", in: "Avaa näkymä."))
+        #expect(!finds(analyzer, query: "liittyy", in: "Vika on liittymässä."))
+    }
+
+    @Test func aMaInfinitiveWithoutSuchANounStaysItsVerb() {
+        #expect(finds(analyzer, query: "teki", in: "Hän on tekemässä muutosta."))
+        #expect(finds(analyzer, query: "tallentaa", in: "Olin tallentamassa tiedostoa."))
+    }
+}

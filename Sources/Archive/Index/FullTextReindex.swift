@@ -9,9 +9,10 @@ import GRDB
 /// terms instead of its own, leaving the old ones behind. A schema migration therefore rebuilds the
 /// index from the interactions' text, once, when an archive is first opened by the new version.
 enum FullTextReindex {
-    /// Compound modifiers moved from the base-form namespace to their own (`TermNamespace.modifier`)
-    /// and participles gained their verb's base form.
-    static let compoundHeadsMigration = "v5-eval16: compound heads as base forms, modifiers apart, participles as verbs"
+    /// Compound modifiers moved from the base-form namespace to their own (`TermNamespace.modifier`),
+    /// participles gained their verb's base form, and MA infinitives that are cases of a noun
+    /// (`näkymässä`) lost the verb's.
+    static let compoundHeadsMigration = "v5-eval16: compound heads as base forms, modifiers apart; participles and MA infinitives read anew"
 
     /// Re-analyses every row of a `finnish` index (FTS5 `rebuild`); an index made with another
     /// tokenizer is left alone, its terms did not change.

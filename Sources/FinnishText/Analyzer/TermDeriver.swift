@@ -138,12 +138,14 @@ final class TermDeriver {
         }
     }
 
-    /// Voikko's analyses of a folded word, with `-minen` forms read as nouns (``ActionNoun``),
+    /// Voikko's analyses of a folded word, with `-minen` forms read as nouns (``ActionNoun``), MA
+    /// infinitives that are also cases of a noun read as the noun only (``MaInfinitive``),
     /// proper-name readings of uncapitalised common words dropped (``ReadingSelection``) and, after
     /// them all, participles read as their verbs too (``Participle``).
     private func analyses(of folded: String, writtenWithCapitals: Bool) -> [VoikkoAnalysis] {
         let analyses = ReadingSelection.analyses(
-            morphology.analyses(of: folded).map { $0.readingActionNounAsNoun(written: folded) },
+            MaInfinitive.droppingNounHomographs(
+                morphology.analyses(of: folded).map { $0.readingActionNounAsNoun(written: folded) }, written: folded),
             writtenWithCapitals: writtenWithCapitals)
         return analyses + Participle.verbReadings(of: analyses)
     }
