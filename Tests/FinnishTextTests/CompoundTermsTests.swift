@@ -2,28 +2,38 @@ import Testing
 @testable import FinnishText
 
 @Suite struct CompoundTermsTests {
-    private func terms(_ wordBases: String, _ baseForm: String, analysed: [String: String] = [:]) -> [String] {
+    private func compound(_ wordBases: String, _ baseForm: String, analysed: [String: String] = [:]) -> CompoundTerms {
         CompoundTerms(
             components: WordBases(parsing: wordBases).components(wholeBaseForm: baseForm),
-            baseFormOfWrittenPart: { analysed[$0] }).terms
+            baseFormOfWrittenPart: { analysed[$0] })
     }
 
-    @Test func twoPartsGiveTheirBaseFormsOnly() {
-        #expect(terms("+puhelin(puhelin)+lasku(lasku)", "puhelinlasku") == ["puhelin", "lasku"])
-        #expect(terms("+yhteyden(yhteys)+otto(otto)", "yhteydenotto") == ["yhteys", "otto"])
+    /// The head, then the modifiers.
+    private func terms(_ wordBases: String, _ baseForm: String, analysed: [String: String] = [:]) -> [String] {
+        let compound = compound(wordBases, baseForm, analysed: analysed)
+        return (compound.head.map { [$0] } ?? []) + compound.modifiers
     }
 
-    @Test func leadingRunsOfLongerCompoundsAreCompoundsToo() {
-        #expect(terms("+kuu(kuu)+kausi(kausi)+maksu(maksu)", "kuukausimaksu")
-            == ["kuu", "kausi", "maksu", "kuukausi"])
+    @Test func theLastPartIsTheHeadTheOthersModifyIt() {
+        let puhelinlasku = compound("+puhelin(puhelin)+lasku(lasku)", "puhelinlasku")
+        #expect(puhelinlasku.head == "lasku")
+        #expect(puhelinlasku.modifiers == ["puhelin"])
+        let lähdekoodi = compound("+lähde(lähde)+koodi(koodi)", "lähdekoodi")
+        #expect(lähdekoodi.head == "koodi")
+        #expect(lähdekoodi.modifiers == ["lähde"])
+        #expect(terms("+yhteyden(yhteys)+otto(otto)", "yhteydenotto") == ["otto", "yhteys"])
+    }
+
+    @Test func leadingRunsOfLongerCompoundsAreModifiersToo() {
+        #expect(terms("+kuu(kuu)+kausi(kausi)+maksu(maksu)", "kuukausimaksu") == ["maksu", "kuu", "kausi", "kuukausi"])
         #expect(terms("+sähkö(sähkö)+posti(posti)+osoitteeseen(osoite)", "sähköpostiosoite")
-            == ["sähkö", "posti", "osoite", "sähköposti"])
+            == ["osoite", "sähkö", "posti", "sähköposti"])
         // The leading run keeps the genitive as written: yhteydenotto, not yhteysotto.
         #expect(terms("+yhteyden(yhteys)+otto(otto)+pyyntö(pyyntö)", "yhteydenottopyyntö")
-            == ["yhteys", "otto", "pyyntö", "yhteydenotto"])
+            == ["pyyntö", "yhteys", "otto", "yhteydenotto"])
         // Four parts: two leading runs, never a run ending in the head (`kaistaliittymä...`).
         #expect(terms("+kuitu(kuitu)+laaja(laaja)+kaista(kaista)+liittymä(liittymä)", "kuitulaajakaistaliittymä")
-            == ["kuitu", "laaja", "kaista", "liittymä", "kuitulaaja", "kuitulaajakaista"])
+            == ["liittymä", "kuitu", "laaja", "kaista", "kuitulaaja", "kuitulaajakaista"])
     }
 
     @Test func runsEndingInTheHeadAreNotIndexed() {
@@ -32,10 +42,17 @@ import Testing
         #expect(!terms("+kuu(kuu)+kausi(kausi)+maksu(maksu)", "kuukausimaksu").contains("kausimaksu"))
     }
 
+    @Test func aModifierEqualToTheHeadIsTheHead() {
+        // A part repeated as the head is the head only.
+        let repeated = compound("+maksu(maksu)+maksu(maksu)", "maksumaksu")
+        #expect(repeated.head == "maksu")
+        #expect(repeated.modifiers.isEmpty)
+    }
+
     @Test func derivedComponentsUseTheirOwnAnalysis() {
         let wordBases = "+suora(suora)+markkinoi(markkinoida)+nti(+ti)+kielto(kielto)"
         #expect(terms(wordBases, "suoramarkkinointikielto", analysed: ["markkinointi": "markkinointi"])
-            == ["suora", "markkinointi", "kielto", "suoramarkkinointi"])
+            == ["kielto", "suora", "markkinointi", "suoramarkkinointi"])
         // Without an analysis, the guess from WORDBASES stays.
         #expect(terms(wordBases, "suoramarkkinointikielto").contains("markkinoiti"))
     }

@@ -16,14 +16,16 @@ import Testing
         #expect(analyzer.exactTerm(forWord: "laskusta").map(document.contains) == false)
     }
 
-    @Test func prefixTermsCoverSurfaceAndBaseNamespaces() {
-        #expect(analyzer.prefixTerms(forPrefix: "Lasku") == ["lasku", base("lasku")])
-        #expect(analyzer.prefixTerms(forPrefix: "HÄIRI") == ["häiri", base("häiri")])
+    @Test func prefixTermsCoverSurfaceBaseAndModifierNamespaces() {
+        #expect(analyzer.prefixTerms(forPrefix: "Lasku") == ["lasku", base("lasku"), modifier("lasku")])
+        #expect(analyzer.prefixTerms(forPrefix: "HÄIRI") == ["häiri", base("häiri"), modifier("häiri")])
         #expect(analyzer.prefixTerms(forPrefix: "  ").isEmpty)
         // Typed without dots, a prefix also looks for its front-vowel spelling, the one vowel
         // harmony allows (none beside a `u`).
-        #expect(analyzer.prefixTerms(forPrefix: "hairio") == ["hairio", base("hairio"), "häiriö", base("häiriö")])
-        #expect(analyzer.prefixTerms(forPrefix: "sopimu") == ["sopimu", base("sopimu")])
+        #expect(
+            analyzer.prefixTerms(forPrefix: "hairio")
+                == ["hairio", base("hairio"), modifier("hairio"), "häiriö", base("häiriö"), modifier("häiriö")])
+        #expect(analyzer.prefixTerms(forPrefix: "sopimu") == ["sopimu", base("sopimu"), modifier("sopimu")])
         // `lasku*` reaches puhelinlaskusta through the base-form namespace.
         let prefix = base("lasku")
         #expect(documentTerms(analyzer, "puhelinlaskusta").contains { $0.hasPrefix(prefix) })

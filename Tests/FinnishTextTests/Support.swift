@@ -25,5 +25,12 @@ func finds(_ analyzer: FinnishAnalyzer, query: String, in document: String) -> B
     !Set(analyzer.queryTerms(forWord: query)).isDisjoint(with: documentTerms(analyzer, document))
 }
 
+/// Whether a prefix query (`lähde*`) finds a document: one of its terms starts with a prefix term.
+func findsByPrefix(_ analyzer: FinnishAnalyzer, _ prefix: String, in document: String) -> Bool {
+    let prefixes = analyzer.prefixTerms(forPrefix: prefix)
+    return documentTerms(analyzer, document).contains { term in prefixes.contains { term.hasPrefix($0) } }
+}
+
 func base(_ text: String) -> String { TermNamespace.baseForm.term(text) }
 func stem(_ text: String) -> String { TermNamespace.stem.term(text) }
+func modifier(_ text: String) -> String { TermNamespace.modifier.term(text) }

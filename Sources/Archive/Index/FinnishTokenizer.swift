@@ -32,19 +32,17 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
         nText: CInt,
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
-        guard let pText, nText > 0 else { return sqliteOK }
-        let text = UnsafeBufferPointer(
-            start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self), count: Int(nText))
+        guard let text = FTS5TokenOutput.text(pText, count: nText) else { return FTS5TokenOutput.ok }
         if tokenization.contains(.query) {
             return tokenizeQuery(text, isPrefix: tokenization.contains(.prefix), context: context, callback: tokenCallback)
         }
         if TokenStreamFormat.isStream(text) {
             return replay(text, context: context, callback: tokenCallback)
         }
-        var status = sqliteOK
+        var status = FTS5TokenOutput.ok
         analyzer.analyzeDocument(utf8: text) { term, range, colocated in
-            guard status == sqliteOK else { return }
-            status = emit(term, flags: colocated ? FTS5_TOKEN_COLOCATED : 0, range: range, context: context, callback: tokenCallback)
+            guard status == FTS5TokenOutput.ok else { return }
+            status = FTS5TokenOutput.emit(term, colocated: colocated, range: range, context: context, callback: tokenCallback)
         }
         return status
     }
@@ -58,14 +56,13 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
         do throws(TokenStreamError) {
             var reader = try TokenStreamFormat.Reader(encoded: encoded)
             while let token = try reader.next() {
-                let status = emit(
-                    token.term, flags: token.colocated ? FTS5_TOKEN_COLOCATED : 0, range: token.range, context: context,
-                    callback: callback)
-                guard status == sqliteOK else { return status }
+                let status = FTS5TokenOutput.emit(
+                    token.term, colocated: token.colocated, range: token.range, context: context, callback: callback)
+                guard status == FTS5TokenOutput.ok else { return status }
             }
-            return sqliteOK
+            return FTS5TokenOutput.ok
         } catch {
-            return sqliteError
+            return FTS5TokenOutput.error
         }
     }
 
@@ -96,28 +93,11 @@ final class FinnishTokenizer: FTS5CustomTokenizer {
             for (position, term) in terms.enumerated() {
                 var term = term
                 let status = term.withUTF8 { bytes in
-                    emit(bytes, flags: position == 0 ? 0 : FTS5_TOKEN_COLOCATED, range: 0..<0, context: context, callback: callback)
+                    FTS5TokenOutput.emit(bytes, colocated: position > 0, range: 0..<0, context: context, callback: callback)
                 }
-                guard status == sqliteOK else { return status }
+                guard status == FTS5TokenOutput.ok else { return status }
             }
         }
-        return sqliteOK
-    }
-
-    private func emit(
-        _ term: UnsafeBufferPointer<UInt8>, flags: CInt, range: Range<Int>, context: UnsafeMutableRawPointer?,
-        callback: FTS5TokenCallback
-    ) -> CInt {
-        guard let base = term.baseAddress, !term.isEmpty else { return sqliteOK }
-        return base.withMemoryRebound(to: CChar.self, capacity: term.count) { pointer in
-            callback(context, flags, pointer, CInt(term.count), CInt(range.lowerBound), CInt(range.upperBound))
-        }
+        return FTS5TokenOutput.ok
     }
 }
-
-/// The FTS5 flag for a token at the same position as the previous one.
-private let FTS5_TOKEN_COLOCATED: CInt = 0x0001
-/// SQLite's success code.
-private let sqliteOK: CInt = 0
-/// SQLite's generic error code.
-private let sqliteError: CInt = 1

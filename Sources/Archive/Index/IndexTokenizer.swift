@@ -6,11 +6,14 @@ public enum IndexTokenizer: String, Sendable, CaseIterable, Codable {
     case finnish
     /// SQLite's stock `unicode61 remove_diacritics 0`, for comparison.
     case unicode61
+    /// Snowball Finnish stems only (``SnowballTokenizer``), for comparison.
+    case snowball
 
     var ftsDefinition: String {
         switch self {
         case .finnish: "finnish"
         case .unicode61: "unicode61 remove_diacritics 0"
+        case .snowball: SnowballTokenizer.name
         }
     }
 }

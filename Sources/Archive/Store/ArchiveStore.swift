@@ -32,6 +32,7 @@ public struct ArchiveStore: Sendable {
             db.add(tokenizer: FinnishTokenizer.self)
             // Lowercases any letter, not only ASCII as SQLite's `lower` does (``SearchCondition/participant(role:value:)``).
             db.add(function: .lowercase)
+            db.add(tokenizer: SnowballTokenizer.self)
             let status = ResultCode(rawValue: arkisto_rank_register(UnsafeMutableRawPointer(mutating: FTS5.api(db))))
             guard status == .SQLITE_OK else {
                 throw DatabaseError(resultCode: status, message: "cannot register the ranking function arkisto_bm25")

@@ -109,6 +109,9 @@ enum Schema {
                     SELECT 1 FROM interaction v WHERE v.variant_of = coalesce(old.variant_of, old.id) AND v.id > old.id);
                 """)
         }
+        migrator.registerMigration(FullTextReindex.compoundHeadsMigration) { db in
+            try FullTextReindex.rebuildIfFinnish(db)
+        }
         return migrator
     }
 

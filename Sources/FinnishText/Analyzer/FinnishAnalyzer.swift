@@ -4,12 +4,13 @@
 /// Every word is indexed as its folded surface form plus, at the same position, derived terms in
 /// their own namespaces (see ``TermNamespace``):
 ///
-/// - `puhelinlaskusta` → `puhelinlaskusta`, base forms `puhelinlasku`, `puhelin`, `lasku`
+/// - `puhelinlaskusta` → `puhelinlaskusta`, base forms `puhelinlasku`, `lasku` (its head), modifier
+///   `puhelin`
 /// - `EU:n` → `eu:n`, `eu` (Voikko's base form `EU` is the surface part already)
 /// - `Zyxelin` (unknown to Voikko) → `zyxelin`, stem `zyxel`
 ///
 /// A query word becomes its surface form and base forms (``queryTerms(forWord:)``), so any
-/// inflection finds any other and a component finds its compounds.
+/// inflection finds any other and a word finds the compounds it is the head of.
 ///
 /// The analyzer owns an ICU break iterator, a Voikko handle and a Snowball stemmer, none of which
 /// may be used by two threads at once, so it is deliberately not `Sendable`: create one per thread
@@ -110,9 +111,11 @@ public final class FinnishAnalyzer {
     }
 
     /// The FTS5 prefix strings (without `*`) for a prefix query (`lasku*`): the folded prefix in
-    /// the surface namespace and in the base-form namespace, so `lasku*` finds `laskusta`,
-    /// `laskutus` and `puhelinlaskusta` (through its component `lasku`). A prefix typed without
-    /// ä and ö also looks for its front-vowel spelling (`hairio*` for `häiriö*`).
+    /// the surface, base-form and modifier namespaces, so `lasku*` finds `laskusta`, `laskutus`,
+    /// `puhelinlaskusta` (through its head `lasku`) and `laskuvirhe`, and `yhteys*` finds
+    /// `yhteydenotto` (through its modifier `yhteys`): the way to ask for every compound a word
+    /// is part of. A prefix typed without ä and ö also looks for its front-vowel spelling
+    /// (`hairio*` for `häiriö*`).
     public func prefixTerms(forPrefix prefix: String) -> [String] {
         let folded = Normalizer.fold(String(prefix.trimmingWhitespace()))
         guard !folded.isEmpty else { return [] }
@@ -122,7 +125,8 @@ public final class FinnishAnalyzer {
         {
             spellings.append(front)
         }
-        return spellings.flatMap { [TermNamespace.surface.term($0), TermNamespace.baseForm.term($0)] }
+        let namespaces: [TermNamespace] = [.surface, .baseForm, .modifier]
+        return spellings.flatMap { spelling in namespaces.map { $0.term(spelling) } }
     }
 
     /// The words of a phrase or free text, as written, with the segmentation used for documents.

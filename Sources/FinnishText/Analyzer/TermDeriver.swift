@@ -6,7 +6,7 @@ final class TermDeriver {
 
     /// Distinct base forms kept per word (ambiguous words have several analyses).
     static let maximumBaseForms = 4
-    /// Distinct compound components and nested compounds kept per word.
+    /// Distinct compound heads, modifiers and nested compounds kept per word.
     static let maximumComponents = 8
     /// Dotted spellings Voikko accepts that a query word typed without ä/ö may stand for.
     static let maximumDottedReadings = 3
@@ -121,9 +121,9 @@ final class TermDeriver {
 
     // MARK: Shared
 
-    /// Base forms of all analyses (up to a limit) and, for documents, the base forms of compound
-    /// components and nested compounds (``CompoundTerms``), in the base-form namespace. Derivational
-    /// roots are deliberately not indexed: `hyvitys` is not `hyvittää`, and `laskutus` (Voikko: from
+    /// Base forms of all analyses (up to a limit) and, for documents, the base form of a compound's
+    /// head and, in their own namespace, its modifiers (``CompoundTerms``). Derivational roots are
+    /// deliberately not indexed: `hyvitys` is not `hyvittää`, and `laskutus` (Voikko: from
     /// `laskuttaa`) is not `lasku`.
     ///
     /// A document's base form that is already one of its surface terms (`lasku` for `lasku`, the
@@ -149,19 +149,26 @@ final class TermDeriver {
             let compound = CompoundTerms(
                 components: WordBases(parsing: analysis.wordBases).components(wholeBaseForm: analysis.baseForm),
                 baseFormOfWrittenPart: baseForm(ofComponent:))
-            for part in compound.terms where components < Self.maximumComponents && part.count >= 2 {
-                if terms.insert(TermNamespace.baseForm.term(Normalizer.fold(part))) {
+            let parts = (compound.head.map { [(TermNamespace.baseForm, $0)] } ?? [])
+                + compound.modifiers.map { (TermNamespace.modifier, $0) }
+            for (namespace, part) in parts where components < Self.maximumComponents && part.count >= 2 {
+                if terms.insert(namespace.term(Normalizer.fold(part))) {
                     components += 1
                 }
             }
         }
     }
 
-    /// Voikko's analyses of a folded word, with `-minen` forms read as nouns (``ActionNoun``) and
-    /// proper-name readings of uncapitalised common words dropped (``ReadingSelection``).
+    /// Voikko's analyses of a folded word, with `-minen` forms read as nouns (``ActionNoun``), MA
+    /// infinitives that are also cases of a noun read as the noun only (``MaInfinitive``),
+    /// proper-name readings of uncapitalised common words dropped (``ReadingSelection``) and, after
+    /// them all, participles read as their verbs too (``Participle``).
     private func analyses(of folded: String, writtenWithCapitals: Bool) -> [VoikkoAnalysis] {
-        let analyses = morphology.analyses(of: folded).map { $0.readingActionNounAsNoun(written: folded) }
-        return ReadingSelection.analyses(analyses, writtenWithCapitals: writtenWithCapitals)
+        let analyses = ReadingSelection.analyses(
+            MaInfinitive.droppingNounHomographs(
+                morphology.analyses(of: folded).map { $0.readingActionNounAsNoun(written: folded) }, written: folded),
+            writtenWithCapitals: writtenWithCapitals)
+        return analyses + Participle.verbReadings(of: analyses)
     }
 
     /// The base form of a derived compound component analysed on its own (`markkinointi` in

@@ -1,13 +1,20 @@
-/// The three kinds of index terms, kept apart so that a stem or base form never matches a surface
-/// form by accident (`="laskusta"` must not find a document that merely has the stem `lasku`).
+/// The four kinds of index terms, kept apart so that a stem or base form never matches a surface
+/// form by accident (`="laskusta"` must not find a document that merely has the stem `lasku`), and
+/// a word never finds a compound it only modifies (`lähde` must not find `lähdekoodi`).
 ///
 /// A term is its folded text, prefixed by one control character for the derived namespaces:
 ///
 /// | namespace  | marker | example term for `puhelinlaskusta`      |
 /// |------------|--------|------------------------------------------|
 /// | surface    | none   | `puhelinlaskusta`                        |
-/// | base form  | U+0001 | `\u{1}puhelinlasku` `\u{1}puhelin` `\u{1}lasku` |
+/// | base form  | U+0001 | `\u{1}puhelinlasku` `\u{1}lasku` (the whole word and its head) |
 /// | stem       | U+0002 | `\u{2}zyxel` for `Zyxelin` (only words Voikko does not know) |
+/// | modifier   | U+0003 | `\u{3}puhelin` (a compound's parts before its head)          |
+///
+/// Query words look for surface forms, base forms and stems, never for modifiers: a compound is
+/// about its head (`lasku` finds `puhelinlaskusta`, `puhelin` does not). A prefix query looks in
+/// the modifier namespace too, so `puhelin*` and `lähde*` are how to find every compound a word
+/// begins.
 ///
 /// A document's base form equal to one of the word's surface terms (`lasku` for the word `lasku`,
 /// `eu` for `EU:n`) is stored only as the surface term; query terms therefore carry every base
@@ -22,10 +29,13 @@
 public enum TermNamespace: Sendable, Equatable, CaseIterable {
     /// The word as written, folded (`laskusta`).
     case surface
-    /// Voikko base forms of the word and, for compounds, of its components (`lasku`).
+    /// Voikko base forms of the word and, for compounds, of its head (`lasku`).
     case baseForm
     /// The Snowball stem of a word Voikko does not know (`elisalle` → `elis`).
     case stem
+    /// The base forms of a compound's modifiers, its parts before the head (`puhelin` in
+    /// `puhelinlasku`), and of the compounds nested at its start (`kuukausi` in `kuukausimaksu`).
+    case modifier
 
     /// The marker character, nil for surface terms.
     public var marker: Unicode.Scalar? {
@@ -33,6 +43,7 @@ public enum TermNamespace: Sendable, Equatable, CaseIterable {
         case .surface: nil
         case .baseForm: "\u{1}"
         case .stem: "\u{2}"
+        case .modifier: "\u{3}"
         }
     }
 
@@ -48,6 +59,7 @@ public enum TermNamespace: Sendable, Equatable, CaseIterable {
         switch text.unicodeScalars.first {
         case "\u{1}": return (.baseForm, text.dropFirst())
         case "\u{2}": return (.stem, text.dropFirst())
+        case "\u{3}": return (.modifier, text.dropFirst())
         default: return (.surface, text)
         }
     }
@@ -56,6 +68,6 @@ public enum TermNamespace: Sendable, Equatable, CaseIterable {
     /// pass a query term through unchanged).
     public static func isMarked(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = utf8.first else { return false }
-        return first == 0x01 || first == 0x02
+        return first == 0x01 || first == 0x02 || first == 0x03
     }
 }

@@ -10,6 +10,8 @@ struct VoikkoAnalysis: Equatable {
     var wordClass: String
     /// `MOOD` of a verb form, e.g. `MINEN-infinitive`; empty for other words.
     var mood: String = ""
+    /// `PARTICIPLE` of a participle, e.g. `past_passive` for `tehty`; empty for other words.
+    var participle: String = ""
 }
 
 /// Finnish morphology through libvoikko and its voikko-fi dictionary.
@@ -50,7 +52,8 @@ final class VoikkoMorphology {
                 baseForm: baseForm,
                 wordBases: Self.value(of: "WORDBASES", in: analysis) ?? "",
                 wordClass: Self.value(of: "CLASS", in: analysis) ?? "",
-                mood: Self.value(of: "MOOD", in: analysis) ?? ""))
+                mood: Self.value(of: "MOOD", in: analysis) ?? "",
+                participle: Self.value(of: "PARTICIPLE", in: analysis) ?? ""))
         }
         return analyses
     }

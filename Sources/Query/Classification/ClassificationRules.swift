@@ -58,7 +58,8 @@ public struct ClassificationRules: Sendable, Equatable {
     public static let standardText = """
         # Arkisto classification rules: `complaint: QUERY` or `inspection: QUERY`, one per line.
         # A line of one class is an alternative to the others. Queries use the search language:
-        # a word matches all its inflections and compounds containing it; "quotes" match a phrase.
+        # a word matches all its inflections and the compounds it ends (lasku: puhelinlasku);
+        # word* also those it begins (lasku*: laskuvirhe); "quotes" match a phrase.
 
         # Complaints: disputes about invoices and charges, service failures, claims for compensation.
         complaint: reklamaatio OR valitus OR hyvitys OR hyvitysvaatimus OR korvaus OR korvausvaatimus OR hinnanalennus

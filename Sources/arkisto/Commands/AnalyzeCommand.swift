@@ -5,7 +5,7 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Show the index terms Arkisto makes of Finnish text (or, with --query, of query words).",
-        discussion: "Base forms are shown as +form, stems as ~stem; terms at the same position share a line.")
+        discussion: "Base forms are shown as +form, stems as ~stem, compound modifiers (found by prefix queries only) as <form; terms at the same position share a line.")
 
     @Flag(help: "Show what each word looks for in a query instead.")
     var query = false
@@ -43,6 +43,7 @@ struct AnalyzeCommand: ParsableCommand {
         case .surface: return String(text)
         case .baseForm: return "+" + text
         case .stem: return "~" + text
+        case .modifier: return "<" + text
         }
     }
 }

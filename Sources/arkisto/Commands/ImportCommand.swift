@@ -28,7 +28,7 @@ struct ImportOptions: ParsableArguments {
         valueName: "path"))
     var personalIDKey: String?
 
-    @Option(help: "The full-text tokenizer of a new archive: finnish or unicode61 (for comparison).")
+    @Option(help: "The full-text tokenizer of a new archive: finnish, or unicode61 or snowball (baselines for comparison).")
     var tokenizer: IndexTokenizer = .finnish
 
     @Flag(help: "Print the summary as one JSON object.")
