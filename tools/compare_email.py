@@ -355,7 +355,8 @@ def first_id(value):
     found = ids(value)
     if found:
         return found[0]
-    value = (value or "").strip()
+    # An id whose ">" is missing (`<2007...@example`) is still that id, as Arkisto reads it.
+    value = (value or "").strip().lstrip("<").rstrip(">").strip()
     return value or None
 
 
