@@ -5,6 +5,16 @@ Runs `arkisto parse --json FILE...` in batches, computes the same fields with
 `email.message_from_bytes(raw, policy=email.policy.default)`, and prints the agreement per field,
 the overall agreement and examples of each disagreement.
 
+Where Python's reading is wrong or the two are not comparable as they stand, the Python side is
+adjusted, each with its reason beside it: charset labels read by the WHATWG Encoding Standard
+(`decode_text`, `_encoded_word_whatwg`), 8-bit header bytes as UTF-8 or windows-1252
+(`ComparedPolicy`), display names from the comment of a bare address (`comment_name`), attached
+messages as attachments with their size from Python's own splitting (`is_message`,
+`opaque_message_sizes`), the null sender, three-digit years, ids missing their ">", base64 Python
+gives back undecoded, the defects of delivery-report blocks and of parts it never decoded.
+
+Real mail to run it on: tools/collect-real-mail DEST (test data of mail libraries).
+
 Inputs: message files, Maildirs (cur/ and new/), directories (walked for Maildirs, *.eml files and
 mbox files) and mbox files. An mbox is split the way Arkisto's reader splits it (a `From ` line at
 the start of the file or after an empty line starts a message; mboxrd un-escaping; the separator
@@ -355,7 +365,8 @@ def first_id(value):
     found = ids(value)
     if found:
         return found[0]
-    value = (value or "").strip()
+    # An id whose ">" is missing (`<2007...@example`) is still that id, as Arkisto reads it.
+    value = (value or "").strip().lstrip("<").rstrip(">").strip()
     return value or None
 
 

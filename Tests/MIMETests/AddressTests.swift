@@ -107,6 +107,15 @@ struct AddressTests {
         #expect(addresses("MAILER DAEMON <>") == [MailAddress(name: "MAILER DAEMON", address: "")])
     }
 
+    /// HyperKitty's test data: list archives hide addresses as `user at example.com (Name)`.
+    @Test func wordsOfALocalPartStayApart() {
+        #expect(addresses("vondruch at redhat.com (=?utf-8?q?V=C3=ADt_Ondruch?=)")
+            == [MailAddress(name: "Vít Ondruch", address: "\"vondruch at redhat.com\"")])
+        #expect(addresses("a . b@c.d") == [MailAddress(name: nil, address: "a.b@c.d")])
+        #expect(addresses("\"\"@c.d") == [MailAddress(name: nil, address: "\"\"@c.d")])
+        #expect(addresses("John Doe <john doe@x.fi>") == [MailAddress(name: "John Doe", address: "\"john doe\"@x.fi")])
+    }
+
     @Test func quotedLocalPartsKeepQuotesOnlyWhenNeeded() {
         #expect(addresses("\"john doe\"@example.com") == [MailAddress(name: nil, address: "\"john doe\"@example.com")])
         #expect(addresses("\"john\"@example.com") == [MailAddress(name: nil, address: "john@example.com")])

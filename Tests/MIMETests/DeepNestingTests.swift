@@ -32,6 +32,8 @@ import Testing
         var defects: [Defect.Kind]
         var plainText: String
         var htmlText: String
+        /// The text of the message's attachments (an attached message's reaches through its nesting).
+        var attachmentTexts: [String?]
         var failure: String?
     }
 
@@ -40,9 +42,9 @@ import Testing
             do {
                 let message = try MessageParser.parse(bytes)
                 return Parsed(subject: message.subject, defects: message.defects.map(\.kind), plainText: message.plainText,
-                              htmlText: message.htmlText, failure: nil)
+                              htmlText: message.htmlText, attachmentTexts: message.attachments.map(\.text), failure: nil)
             } catch {
-                return Parsed(subject: nil, defects: [], plainText: "", htmlText: "", failure: "\(error)")
+                return Parsed(subject: nil, defects: [], plainText: "", htmlText: "", attachmentTexts: [], failure: "\(error)")
             }
         }
     }
@@ -67,6 +69,10 @@ import Testing
         #expect(parsed.failure == nil)
         #expect(parsed.subject == "level 0")
         #expect(parsed.defects.filter { $0 == .nestingTooDeep }.count == 1)
+        // The attached message's text is read through every parsed level, on the small stack too.
+        let text = try #require(parsed.attachmentTexts.first ?? nil)
+        #expect(text.hasPrefix("Subject: level 1\n\nSubject: level 2"))
+        #expect(text.contains("Subject: level \(ParseLimits.default.maxNestingDepth - 1)"))
     }
 
     @Test func hundredThousandNestedMessagesAndMultipartsAlternating() async throws {

@@ -65,4 +65,46 @@ import Testing
             #expect(!header.contains("%0D") && !header.contains("%0A"))
         }
     }
+
+    @Test func anUnnamedAttachedMessageDownloadsAsAnEMLFile() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let enclosed = """
+            From: Myynti <myynti@operaattori.example>
+            Subject: Tilausvahvistus
+
+            Tilaus on vastaanotettu.
+
+            """
+        try fixture.write("forward/fwd.eml", """
+            From: Aino Asiakas <aino.asiakas@koti.example>
+            To: Asiakaspalvelu <asiakaspalvelu@operaattori.example>
+            Subject: Fwd: Tilausvahvistus
+            Date: Mon, 6 Jan 2025 09:15:00 +0200
+            Message-ID: <fwd-1@koti.example>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="raja"
+
+            --raja
+            Content-Type: text/plain; charset=utf-8
+
+            Alla vahvistus.
+            --raja
+            Content-Type: message/rfc822
+
+            \(enclosed)
+            --raja--
+
+            """)
+        let store = try fixture.store()
+        let key = try PersonalIDKey.loadOrCreate(at: fixture.archivePath + ".pidkey")
+        _ = try MailImporter(archive: store, personalIDKey: key).run(paths: [fixture.path("forward")])
+        let id = try interactionID(fixture, "fwd-1@koti.example")
+        try await fixture.application().test(.router) { client in
+            let response = try await client.api("/api/v1/interactions/\(id)/attachments/0", token: fixture.tokens["aino"])
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"liite-\(id)-0.eml\"") == true)
+            #expect(Array(response.body.readableBytesView) == Array(enclosed.utf8))
+        }
+    }
 }

@@ -34,7 +34,9 @@ extension ArchiveService {
             try ArchivedAttachments(archive: store).file(interactionID: interactionID, index: index)
         }) else { throw .notFound("no stored attachment \(index) of interaction \(interactionID)") }
         try logDownload("attachment \(index) of interaction \(interactionID)", interactionID: interactionID, identity)
-        return DownloadFile(filename: file.attachment.filename ?? "liite-\(interactionID)-\(index)", bytes: file.bytes)
+        // An attached message without a name saves as the .eml file it is.
+        let unnamed = "liite-\(interactionID)-\(index)" + (file.attachment.contentType == "message/rfc822" ? ".eml" : "")
+        return DownloadFile(filename: file.attachment.filename ?? unnamed, bytes: file.bytes)
     }
 
     /// A call's recording or transcript, read where the import found it and checked against its SHA-256.

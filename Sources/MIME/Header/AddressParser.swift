@@ -105,29 +105,54 @@ enum AddressParser {
     }
 
     /// The addr-spec as written without white space or comments; a quoted local part keeps its quotes
-    /// only when it needs them.
+    /// only when it needs them. Words of a local part that white space separates (no dot between)
+    /// stay apart and are quoted, as Python reads them: list archives write `user at example.com`.
     private static func addrSpec(_ tokens: ArraySlice<StructuredTokenizer.Token>) -> String {
-        var bytes: [UInt8] = []
+        var local: [UInt8] = []
+        var domain: [UInt8]? = nil
+        var needsQuotes = false
+        var previousWord: ArraySlice<UInt8>? = nil
         for token in tokens {
             switch token.kind {
-            case .atom, .domainLiteral:
-                bytes.append(contentsOf: token.bytes)
-            case .quotedString:
-                if token.bytes.allSatisfy(isDotAtomByte) && !token.bytes.isEmpty {
-                    bytes.append(contentsOf: token.bytes)
-                } else {
-                    bytes.append(ASCIIByte.quote)
-                    for byte in token.bytes {
-                        if byte == ASCIIByte.quote || byte == ASCIIByte.backslash { bytes.append(ASCIIByte.backslash) }
-                        bytes.append(byte)
-                    }
-                    bytes.append(ASCIIByte.quote)
+            case .atom, .domainLiteral, .quotedString:
+                if domain != nil {
+                    domain?.append(contentsOf: token.bytes)
+                    continue
                 }
+                if let previous = previousWord, token.spaceBefore, previous.last != ASCIIByte.dot,
+                    token.bytes.first != ASCIIByte.dot
+                {
+                    local.append(ASCIIByte.space)
+                    needsQuotes = true
+                }
+                if token.kind == .quotedString && (token.bytes.isEmpty || !token.bytes.allSatisfy(isDotAtomByte)) {
+                    needsQuotes = true
+                }
+                local.append(contentsOf: token.bytes)
+                previousWord = token.bytes
             case .special(let byte):
-                if byte == ASCIIByte.at { bytes.append(byte) }
+                if byte == ASCIIByte.at {
+                    if domain == nil { domain = [] } else { domain?.append(byte) }
+                }
+                previousWord = nil
             case .comment:
                 break
             }
+        }
+        var bytes: [UInt8] = []
+        if needsQuotes {
+            bytes.append(ASCIIByte.quote)
+            for byte in local {
+                if byte == ASCIIByte.quote || byte == ASCIIByte.backslash { bytes.append(ASCIIByte.backslash) }
+                bytes.append(byte)
+            }
+            bytes.append(ASCIIByte.quote)
+        } else {
+            bytes = local
+        }
+        if let domain {
+            bytes.append(ASCIIByte.at)
+            bytes.append(contentsOf: domain)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

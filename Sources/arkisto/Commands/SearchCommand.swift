@@ -8,13 +8,16 @@ struct SearchCommand: ParsableCommand {
         commandName: "search", abstract: "Search the archive, best matches first.",
         discussion: """
             Words (any inflection), "phrases", prefix*, ="exact form", -excluded, OR and parentheses.
-            Fields say where a word must stand: subject:WORD and body:WORD (the same forms as any
-            word: subject:"laskun eräpäivä", body:lasku*, body:=laskusta, body:(lasku OR hyvitys));
-            from:ADDRESS|@DOMAIN|NAME and to:... (to or cc; a name or an address matches from its
-            beginning, from:(maija OR matti)). Also customer:, kind:email|ticket|call,
-            is:complaint, is:inspection, has:attachment, tag:, date:2025-01-01..2025-03-31.
-            A word found only in the participants' names and addresses ranks after every hit that
-            has it in the subject, the body or an attachment.
+
+            Fields say where a word must stand. subject:WORD and body:WORD take the same forms as \
+            any word (subject:"laskun eräpäivä", body:lasku*, body:=laskusta) and groups \
+            (body:(lasku OR hyvitys)). from: and to: (to or cc) take an address, @domain or the \
+            beginning of a name or an address, or a group (from:(maija OR matti)). Also customer:, \
+            kind:email|ticket|call, is:complaint, is:inspection, has:attachment, tag:, \
+            date:2025-01-01..2025-03-31.
+
+            A hit whose words stand only in the participants' names and addresses comes after \
+            every hit with them in the subject, the body or an attachment.
             """)
 
     @OptionGroup var archive: ArchiveOptions
