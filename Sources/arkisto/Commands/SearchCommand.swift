@@ -7,7 +7,9 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search the archive, best matches first.",
         discussion: """
-            Words (any inflection), "phrases", prefix*, ="exact form", -excluded, OR and parentheses.
+            Words (any inflection), "phrases", prefix*, ="exact form", -excluded, OR and parentheses. \
+            A word finds the compounds it ends (lasku: puhelinlaskusta); a prefix also those it begins \
+            (lähde*: lähdekoodi). A word typed without ä and ö finds them too (virheilta: virheiltä).
 
             Fields say where a word must stand. subject:WORD and body:WORD take the same forms as \
             any word (subject:"laskun eräpäivä", body:lasku*, body:=laskusta) and groups \

@@ -48,6 +48,10 @@ enum SearchTemplate {
         <code>from:</code> ja <code>to:</code> (myös kopio) osoitteeseen, verkkotunnukseen (<code>@example.fi</code>)
         tai nimen alkuun. Pelkästään lähettäjän tai vastaanottajan nimestä löytyneet osumat näytetään
         viimeisinä.</p>
+        <p>Sana löytää taivutusmuotonsa ja yhdyssanat, joiden loppuosa se on (<code>lasku</code> löytää
+        <code>puhelinlaskusta</code>); <code>lähde*</code> löytää myös yhdyssanat, jotka alkavat sillä
+        (<code>lähdekoodi</code>). Ilman ä- ja ö-kirjaimia kirjoitettu sana löytää myös ne
+        (<code>virheilta</code> → <code>virheiltä</code>).</p>
         </section>
         {{/error}}{{/searched}}
         {{/content}}
