@@ -8,10 +8,10 @@ import Testing
             baseFormOfWrittenPart: { analysed[$0] })
     }
 
-    /// The head, then the modifiers.
+    /// The head, the leading compounds, then the modifiers.
     private func terms(_ wordBases: String, _ baseForm: String, analysed: [String: String] = [:]) -> [String] {
         let compound = compound(wordBases, baseForm, analysed: analysed)
-        return (compound.head.map { [$0] } ?? []) + compound.modifiers
+        return (compound.head.map { [$0] } ?? []) + compound.leadingCompounds + compound.modifiers
     }
 
     @Test func theLastPartIsTheHeadTheOthersModifyIt() {
@@ -24,16 +24,18 @@ import Testing
         #expect(terms("+yhteyden(yhteys)+otto(otto)", "yhteydenotto") == ["otto", "yhteys"])
     }
 
-    @Test func leadingRunsOfLongerCompoundsAreModifiersToo() {
-        #expect(terms("+kuu(kuu)+kausi(kausi)+maksu(maksu)", "kuukausimaksu") == ["maksu", "kuu", "kausi", "kuukausi"])
+    @Test func leadingRunsOfLongerCompoundsAreLeadingCompounds() {
+        let kuukausimaksu = compound("+kuu(kuu)+kausi(kausi)+maksu(maksu)", "kuukausimaksu")
+        #expect(kuukausimaksu.leadingCompounds == ["kuukausi"])
+        #expect(kuukausimaksu.modifiers == ["kuu", "kausi"])
         #expect(terms("+sähkö(sähkö)+posti(posti)+osoitteeseen(osoite)", "sähköpostiosoite")
-            == ["osoite", "sähkö", "posti", "sähköposti"])
+            == ["osoite", "sähköposti", "sähkö", "posti"])
         // The leading run keeps the genitive as written: yhteydenotto, not yhteysotto.
         #expect(terms("+yhteyden(yhteys)+otto(otto)+pyyntö(pyyntö)", "yhteydenottopyyntö")
-            == ["pyyntö", "yhteys", "otto", "yhteydenotto"])
+            == ["pyyntö", "yhteydenotto", "yhteys", "otto"])
         // Four parts: two leading runs, never a run ending in the head (`kaistaliittymä...`).
         #expect(terms("+kuitu(kuitu)+laaja(laaja)+kaista(kaista)+liittymä(liittymä)", "kuitulaajakaistaliittymä")
-            == ["liittymä", "kuitu", "laaja", "kaista", "kuitulaaja", "kuitulaajakaista"])
+            == ["liittymä", "kuitulaaja", "kuitulaajakaista", "kuitu", "laaja", "kaista"])
     }
 
     @Test func runsEndingInTheHeadAreNotIndexed() {
@@ -52,7 +54,7 @@ import Testing
     @Test func derivedComponentsUseTheirOwnAnalysis() {
         let wordBases = "+suora(suora)+markkinoi(markkinoida)+nti(+ti)+kielto(kielto)"
         #expect(terms(wordBases, "suoramarkkinointikielto", analysed: ["markkinointi": "markkinointi"])
-            == ["kielto", "suora", "markkinointi", "suoramarkkinointi"])
+            == ["kielto", "suoramarkkinointi", "suora", "markkinointi"])
         // Without an analysis, the guess from WORDBASES stays.
         #expect(terms(wordBases, "suoramarkkinointikielto").contains("markkinoiti"))
     }

@@ -150,6 +150,7 @@ final class TermDeriver {
                 components: WordBases(parsing: analysis.wordBases).components(wholeBaseForm: analysis.baseForm),
                 baseFormOfWrittenPart: baseForm(ofComponent:))
             let parts = (compound.head.map { [(TermNamespace.baseForm, $0)] } ?? [])
+                + compound.leadingCompounds.map { (TermNamespace.baseForm, $0) }
                 + compound.modifiers.map { (TermNamespace.modifier, $0) }
             for (namespace, part) in parts where components < Self.maximumComponents && part.count >= 2 {
                 if terms.insert(namespace.term(Normalizer.fold(part))) {
