@@ -435,7 +435,11 @@ def leaves(part):
 
 
 def is_attachment(part):
-    return part.get_content_disposition() == "attachment" or part.get_filename() is not None or is_message(part)
+    """Arkisto's rule: a disposition of `attachment`, a file name, an attached message, or the header
+    block a bounce returns (`text/rfc822-headers`, RFC 6522), which Python also yields from
+    `iter_attachments()` but which its get_body() never chooses."""
+    return (part.get_content_disposition() == "attachment" or part.get_filename() is not None or is_message(part)
+            or part.get_content_type() == "text/rfc822-headers")
 
 
 # A Content-Type field naming a message/* type or a digest (also folded after the colon).

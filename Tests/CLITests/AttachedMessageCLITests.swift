@@ -76,4 +76,51 @@ import Testing
         // The enclosed message as written (the line break before the delimiter is the delimiter's).
         #expect(attachments.first?["size_decoded_bytes"] as? Int == Self.enclosed.utf8.count)
     }
+
+    /// A bounce returning only the undelivered message's header block (`text/rfc822-headers`): the
+    /// subject the customer wrote is found, as attachment text, not as the bounce's own text.
+    @Test func aReturnedHeaderBlockIsSearchableButNotTheOuterText() throws {
+        let bounce = """
+            From: MAILER-DAEMON@mx.operaattori.example (Mail Delivery System)
+            To: liisa.lahtinen@example.fi
+            Subject: Undelivered Mail Returned to Sender
+            Date: Tue, 9 Sep 2025 10:05:00 +0300
+            Message-ID: <bounce-1@mx.operaattori.example>
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+            --b1
+            Content-Type: text/plain
+
+            The message could not be delivered.
+            --b1
+            Content-Type: text/rfc822-headers
+
+            From: Liisa Lahtinen <liisa.lahtinen@example.fi>
+            To: tuki@operaattori.example
+            Subject: =?utf-8?q?Laskutusvirhe_kes=C3=A4kuussa?=
+            --b1--
+
+            """
+        let folder = try ScratchFolder()
+        let message = folder.path("bounce.eml")
+        try Data(bounce.utf8).write(to: URL(fileURLWithPath: message))
+        let archive = folder.path("archive.sqlite")
+        let imported = try arkisto.run(["import", "mail", "--quiet", "--archive", archive, message], in: folder.url)
+        try #require(imported.status == 0, "import failed: \(imported.standardError)")
+
+        let search = try arkisto.run(["search", "laskutusvirhe kesäkuu has:attachment", "--json", "--archive", archive], in: folder.url)
+        try #require(search.status == 0, "search failed: \(search.standardError)")
+        let page = try #require(try JSONSerialization.jsonObject(with: Data(search.standardOutput.utf8)) as? [String: Any])
+        let results = try #require(page["results"] as? [[String: Any]])
+        #expect(results.compactMap { $0["subject"] as? String } == ["Undelivered Mail Returned to Sender"])
+
+        let parsed = try arkisto.run(["parse", "--json", message], in: folder.url)
+        try #require(parsed.status == 0, "parse failed: \(parsed.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(parsed.standardOutput.utf8))
+        let summary = try #require((object as? [[String: Any]])?.first ?? object as? [String: Any])
+        #expect(summary["text"] as? String == "The message could not be delivered.")
+        let attachments = try #require(summary["attachments"] as? [[String: Any]])
+        #expect(attachments.compactMap { $0["content_type"] as? String } == ["text/rfc822-headers"])
+    }
 }

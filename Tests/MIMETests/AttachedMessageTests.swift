@@ -8,6 +8,48 @@ import Testing
 /// attachment's, never the enclosing message's own text.
 @Suite("Attached messages")
 struct AttachedMessageTests {
+    /// A bounce that returns only the undelivered message's header block (RFC 6522
+    /// `text/rfc822-headers`): an attachment whose text is its decoded Subject/From/To lines.
+    @Test func aReturnedHeaderBlockIsAnAttachmentWithItsDecodedFields() throws {
+        let bounce = """
+            From: MAILER-DAEMON@mx.example (Mail Delivery System)
+            To: maija@example.fi
+            Subject: Undelivered Mail Returned to Sender
+            MIME-Version: 1.0
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+            --b1
+            Content-Type: text/plain
+
+            The message could not be delivered.
+            --b1
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example
+
+            Final-Recipient: rfc822; tuntematon@example.fi
+            Status: 5.1.1
+            --b1
+            Content-Type: text/rfc822-headers
+
+            From: =?utf-8?q?Maija_Meik=C3=A4l=C3=A4inen?= <maija@example.fi>
+            To: tuntematon@example.fi
+            Subject: =?utf-8?q?Reklamaatio_puhelinlaskusta?=
+            Message-ID: <r1@example.fi>
+            --b1--
+
+            """
+        let message = try MessageParser.parse(Array(bounce.utf8))
+        #expect(message.plainText == "The message could not be delivered.")
+        let attachments = message.attachments
+        #expect(attachments.map(\.contentType) == ["message/delivery-status", "text/rfc822-headers"])
+        #expect(attachments.last?.text == """
+            Subject: Reklamaatio puhelinlaskusta
+            From: Maija Meikäläinen <maija@example.fi>
+            To: tuntematon@example.fi
+            """)
+    }
+
     @Test func aBounceListsItsReportAndTheReturnedMessage() throws {
         let bytes = try Fixture.bytes("bounce-with-original.eml")
         let message = try MessageParser.parse(bytes)

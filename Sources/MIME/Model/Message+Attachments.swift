@@ -25,7 +25,7 @@ public struct Attachment: Sendable {
         switch part.content {
         case .text(let text):
             self.init(filename: part.filename, contentType: part.contentType,
-                      data: part.attachmentBytes ?? Array(text.utf8), text: text)
+                      data: part.attachmentBytes ?? Array(text.utf8), text: EnclosedMessageText.searchableText(ofTextLeaf: part, text))
         case .binary(let data):
             self.init(filename: part.filename, contentType: part.contentType, data: data,
                       text: EnclosedMessageText.fieldListText(of: part))
@@ -90,7 +90,7 @@ enum EnclosedMessageText {
                     guard part.isAttachment else { return }
                     if let filename = part.filename { nested.append(.text(filename)) }
                     switch part.content {
-                    case .text(let text): nested.append(.text(TextNormalization.normalize(text)))
+                    case .text(let text): nested.append(.text(TextNormalization.normalize(searchableText(ofTextLeaf: part, text))))
                     case .binary: if let text = fieldListText(of: part) { nested.append(.text(text)) }
                     case .message(let enclosed): nested.append(.message(enclosed))
                     case .multipart: break
@@ -101,6 +101,20 @@ enum EnclosedMessageText {
         }
         return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             .joined(separator: "\n\n")
+    }
+
+    /// The content type of a returned message's header block (RFC 6522).
+    static let returnedHeadersType = "text/rfc822-headers"
+
+    /// A text leaf's searchable text: the text itself, or for the header block a bounce returns
+    /// (`text/rfc822-headers`), its Subject, From, To and Cc lines decoded like an attached
+    /// message's, so that the undelivered message's subject and encoded names are found.
+    static func searchableText(ofTextLeaf part: MessagePart, _ text: String) -> String {
+        guard part.contentType == returnedHeadersType,
+            let header = try? MessageParser.parse(Array(text.utf8) + [ASCIIByte.cr, ASCIIByte.lf])
+        else { return text }
+        let lines = headerLines(of: header)
+        return lines.isEmpty ? text : lines
     }
 
     /// The text of a delivery or disposition report (a list of fields, US-ASCII or, for the

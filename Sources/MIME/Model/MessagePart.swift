@@ -43,13 +43,15 @@ public struct MessagePart: Sendable {
     }
 
     /// Whether this part is an attachment: its disposition is `attachment`, it has a file name, or it
-    /// is a message of its own (`message/*`: a forwarded or returned message, a delivery report),
-    /// which is never the enclosing message's own text.
+    /// is a message of its own (`message/*`: a forwarded or returned message, a delivery report) or
+    /// the header of one (`text/rfc822-headers`, what a bounce returns of the undelivered message,
+    /// RFC 6522), which is never the enclosing message's own text.
     public var isAttachment: Bool {
         MessagePart.isAttachment(contentType: contentType, disposition: disposition, filename: filename)
     }
 
     static func isAttachment(contentType: String, disposition: String?, filename: String?) -> Bool {
         disposition == "attachment" || filename != nil || contentType.hasPrefix("message/")
+            || contentType == EnclosedMessageText.returnedHeadersType
     }
 }
