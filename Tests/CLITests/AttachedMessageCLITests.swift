@@ -61,6 +61,13 @@ import Testing
             let results = try #require(page["results"] as? [[String: Any]])
             #expect(results.compactMap { $0["subject"] as? String } == [subject], "search \(query)")
         }
+        // attachment: limits a word to the attachments' text: the forwarded message, not the outer one.
+        for (query, hits) in [("attachment:kuriiripalvelulla", 1), ("attachment:saapunut", 0), ("body:kuriiripalvelulla", 0)] {
+            let search = try arkisto.run(["search", query, "--json", "--archive", archive], in: folder.url)
+            try #require(search.status == 0, "search failed: \(search.standardError)")
+            let page = try #require(try JSONSerialization.jsonObject(with: Data(search.standardOutput.utf8)) as? [String: Any])
+            #expect(page["total"] as? Int == hits, "search \(query)")
+        }
 
         let parsed = try arkisto.run(["parse", "--json", message], in: folder.url)
         try #require(parsed.status == 0, "parse failed: \(parsed.standardError)")

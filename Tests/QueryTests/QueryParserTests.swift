@@ -44,6 +44,7 @@ import Testing
     @Test func textFieldsTakeEveryFormAndGroups() throws {
         #expect(try parser.parse("body:lasku") == .text(TextTerm(.word("lasku"), column: .body)))
         #expect(try parser.parse("BODY:lasku") == .text(TextTerm(.word("lasku"), column: .body)))
+        #expect(try parser.parse("attachment:lasku*") == .text(TextTerm(.prefix("lasku"), column: .attachmentText)))
         #expect(try parser.parse("body:\"laskun eräpäivä\"") == .text(TextTerm(.phrase(["laskun", "eräpäivä"]), column: .body)))
         #expect(try parser.parse("body:lasku*") == .text(TextTerm(.prefix("lasku"), column: .body)))
         #expect(try parser.parse("body:=laskusta") == .text(TextTerm(.exact("laskusta"), column: .body)))

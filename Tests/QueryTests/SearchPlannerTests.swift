@@ -33,6 +33,7 @@ import Testing
         #expect(try plan("subject:lasku").ranking == "subject : (\"lasku\")")
         #expect(try plan("body:lasku*").ranking == "body : (\"lasku\" *)")
         #expect(try plan("body:=laskusta").ranking == "body : (\"=laskusta\")")
+        #expect(try plan("attachment:\"laskun eräpäivä\"").ranking == "attachment_text : (\"laskun eräpäivä\")")
         #expect(
             try plan("body:(lasku OR vika) -subject:hyvitys").ranking
                 == "(body : (\"lasku\") OR body : (\"vika\")) NOT subject : (\"hyvitys\")")

@@ -24,9 +24,10 @@ enum OpenAPIDocument {
               summary: Search in the query language
               description: |
                 Words, "phrases", prefix*, ="exact form", -excluded, OR, parentheses; fields subject:
-                body: from: to: customer: kind: is:complaint is:inspection has:attachment tag: date:.
-                subject: and body: limit a word, phrase, prefix or exact form (or a group:
-                body:(lasku OR hyvitys)) to that part of the text; from: and to: (to or cc) match a
+                body: attachment: from: to: customer: kind: is:complaint is:inspection has:attachment
+                tag: date:. subject:, body: and attachment: limit a word, phrase, prefix or exact form
+                (or a group: body:(lasku OR hyvitys)) to that part of the text (attachment: the
+                attachments' names and text, forwarded messages included); from: and to: (to or cc) match a
                 participant's address, @domain or the beginning of a name. Best matches first: a hit
                 whose words stand only in the participants' names and addresses comes after every hit
                 with them in the subject, body or attachment text, and has a negative score. The

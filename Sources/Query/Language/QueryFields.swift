@@ -74,9 +74,9 @@ extension TokenReader {
     }
 
     /// The fields that limit a text term to one column.
-    static let textColumns: [String: TextColumn] = ["subject": .subject, "body": .body]
+    static let textColumns: [String: TextColumn] = ["subject": .subject, "body": .body, "attachment": .attachmentText]
 
-    /// The value of `subject:` or `body:`: a word, a prefix, an exact form (`=laskusta`) or, quoted,
+    /// The value of `subject:`, `body:` or `attachment:`: a word, a prefix, an exact form (`=laskusta`) or, quoted,
     /// a phrase.
     func columnTerm(_ value: String, quoted: Bool, position: Int, column: TextColumn) throws(QuerySyntaxError) -> TextTerm {
         if quoted { return try phraseTerm(value, position: position, column: column) }

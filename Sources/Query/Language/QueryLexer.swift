@@ -21,7 +21,9 @@ struct QueryToken: Equatable {
 /// Splits a query into tokens. Field names are recognised only from a fixed list, so words that
 /// contain a colon (`EU:n`, `SMS:llä`, `klo 12:30`) stay words.
 struct QueryLexer {
-    static let fieldNames: Set<String> = ["from", "to", "subject", "body", "customer", "kind", "is", "has", "date", "tag"]
+    static let fieldNames: Set<String> = [
+        "from", "to", "subject", "body", "attachment", "customer", "kind", "is", "has", "date", "tag",
+    ]
 
     private let characters: [Character]
     private let query: String

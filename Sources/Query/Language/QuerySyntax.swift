@@ -33,10 +33,13 @@ public struct TextTerm: Equatable, Sendable {
     }
 }
 
+/// A column of the full-text index; the raw value is its name there.
 public enum TextColumn: String, Equatable, Sendable {
     case subject
     case body
     case participants
+    /// The attachments' file names and texts, attached messages' text included.
+    case attachmentText = "attachment_text"
 }
 
 /// A condition on an interaction's metadata.

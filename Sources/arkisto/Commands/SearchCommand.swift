@@ -11,8 +11,9 @@ struct SearchCommand: ParsableCommand {
             A word finds the compounds it ends (lasku: puhelinlaskusta); a prefix also those it begins \
             (lähde*: lähdekoodi). A word typed without ä and ö finds them too (virheilta: virheiltä).
 
-            Fields say where a word must stand. subject:WORD and body:WORD take the same forms as \
-            any word (subject:"laskun eräpäivä", body:lasku*, body:=laskusta) and groups \
+            Fields say where a word must stand. subject:WORD, body:WORD and attachment:WORD (the \
+            attachments' names and text, forwarded messages included) take the same forms as any \
+            word (subject:"laskun eräpäivä", body:lasku*, body:=laskusta) and groups \
             (body:(lasku OR hyvitys)). from: and to: (to or cc) take an address, @domain or the \
             beginning of a name or an address, or a group (from:(maija OR matti)). Also customer:, \
             kind:email|ticket|call, is:complaint, is:inspection, has:attachment, tag:, \

@@ -41,9 +41,10 @@ enum SearchTemplate {
         <section class="help">
         <h2>Hakuohje</h2>
         <p>Sanat, "fraasi", <code>lasku*</code>, <code>-pois</code>, <code>OR</code>, sulkeet ja kentät:
-        <code>from:</code> <code>to:</code> <code>subject:</code> <code>body:</code> <code>customer:</code> <code>kind:email|ticket|call</code>
+        <code>from:</code> <code>to:</code> <code>subject:</code> <code>body:</code> <code>attachment:</code> <code>customer:</code> <code>kind:email|ticket|call</code>
         <code>is:complaint</code> <code>has:attachment</code> <code>date:2025-01-01..2025-03-31</code>.</p>
-        <p><code>subject:</code> ja <code>body:</code> rajaavat sanan otsikkoon tai viestin tekstiin
+        <p><code>subject:</code>, <code>body:</code> ja <code>attachment:</code> rajaavat sanan otsikkoon,
+        viestin tekstiin tai liitteisiin (myös edelleen lähetettyihin viesteihin)
         (<code>body:lasku*</code>, <code>body:"laskun eräpäivä"</code>, <code>body:(lasku OR hyvitys)</code>);
         <code>from:</code> ja <code>to:</code> (myös kopio) osoitteeseen, verkkotunnukseen (<code>@example.fi</code>)
         tai nimen alkuun. Pelkästään lähettäjän tai vastaanottajan nimestä löytyneet osumat näytetään
