@@ -88,14 +88,12 @@ struct SearchOutcome: Sendable {
 extension ArchiveService {
     /// Runs a search and logs it (the combined query, the number of hits) as the user.
     func search(_ request: SearchRequest, by identity: Identity) throws(SearchFailure) -> SearchOutcome {
-        let started = Date()
+        let clock = ContinuousClock()
+        let started = clock.now
         let query = try request.combinedQuery()
         let page: SearchPage
         do {
-            let clock = ContinuousClock()
-            let start = clock.now
             page = try Search(archive: store).run(query, limit: request.limit, offset: request.offset)
-            metrics.searched(in: start.duration(to: clock.now))
         } catch {
             switch error {
             case .syntax(let syntax): throw .syntax(syntax)
@@ -103,7 +101,9 @@ extension ArchiveService {
             case .archive(let archive): throw .failed("\(archive)")
             }
         }
-        let milliseconds = Date().timeIntervalSince(started) * 1000
+        let elapsed = started.duration(to: clock.now)
+        metrics.searched(in: elapsed)
+        let milliseconds = elapsed / .milliseconds(1)
         do {
             let customers = try store.linkedCustomers(ofInteractions: page.hits.map(\.interactionID))
             try trail(identity).searched(query: query, results: page.total)

@@ -117,8 +117,7 @@ public final class CaptureScheduler {
         run.updated = result.tally.updated
         run.alreadyPresent = result.tally.alreadyPresent
         run.quarantined = result.tally.quarantined
-        let elapsed = started.duration(to: clock.now)
-        run.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        run.seconds = TimedProcess.seconds(started.duration(to: clock.now))
         do {
             try context.archive.recordSourceRun(SourceRunRecord(
                 source: run.source, at: Date(), archived: run.archived, updated: run.updated, quarantined: run.quarantined,

@@ -7,7 +7,7 @@ enum SourceReaders {
         case .maildir(let maildir):
             MaildirReader(name: source.name, folder: maildir.path)
         case .imap(let imap):
-            IMAPReader(name: source.name, settings: imap, staging: SourceRegistry.staging(of: source, in: archive))
+            IMAPReader(name: source.name, settings: imap, staging: SourceRegistry.staging(of: source.name, in: archive))
         case .helpdesk(let helpdesk):
             HelpdeskFolderReader(name: source.name, folder: helpdesk.folder)
         case .calls(let calls):

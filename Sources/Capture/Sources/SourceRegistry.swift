@@ -43,9 +43,15 @@ public struct SourceRegistry: Sendable {
     }
 
     /// Removes a source and its status and checkpoints; what it archived stays in the archive.
-    /// What it staged (an IMAP source's mirror, copies of the mail) is deleted.
+    /// What it staged (an IMAP source's mirror, copies of the mail) is deleted. The settings are
+    /// not read, so a source whose settings no longer decode can still be removed.
     public func remove(named name: String) throws(SourceRegistryError) {
-        let source = try self.source(named: name)
+        let sourceName: SourceName
+        do {
+            sourceName = try SourceName(name)
+        } catch {
+            throw .notFound(name)
+        }
         let removed: Bool
         do {
             removed = try archive.removeSource(named: name)
@@ -53,7 +59,7 @@ public struct SourceRegistry: Sendable {
             throw .archive(error)
         }
         guard removed else { throw .notFound(name) }
-        let staging = Self.staging(of: source, in: archive)
+        let staging = Self.staging(of: sourceName, in: archive)
         if FileManager.default.fileExists(atPath: staging) {
             do {
                 try FileManager.default.removeItem(atPath: staging)
@@ -64,8 +70,8 @@ public struct SourceRegistry: Sendable {
     }
 
     /// The folder where a source stages what it fetches, under the archive's capture folder.
-    static func staging(of source: ConfiguredSource, in archive: ArchiveStore) -> String {
-        archive.files.captureFolder + "/" + source.name.rawValue
+    static func staging(of name: SourceName, in archive: ArchiveStore) -> String {
+        archive.files.captureFolder + "/" + name.rawValue
     }
 }
 

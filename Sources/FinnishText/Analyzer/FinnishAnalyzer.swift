@@ -120,9 +120,7 @@ public final class FinnishAnalyzer {
         let folded = Normalizer.fold(String(prefix.trimmingWhitespace()))
         guard !folded.isEmpty else { return [] }
         var spellings = [folded]
-        if !folded.unicodeScalars.contains(where: { $0 == "ä" || $0 == "ö" || $0 == "å" }),
-            let front = AsciiFolding.frontVowelSpelling(of: folded)
-        {
+        if !AsciiFolding.hasDots(folded), let front = AsciiFolding.frontVowelSpelling(of: folded) {
             spellings.append(front)
         }
         let namespaces: [TermNamespace] = [.surface, .baseForm, .modifier]

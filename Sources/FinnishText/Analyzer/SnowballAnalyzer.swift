@@ -48,7 +48,8 @@ public final class SnowballAnalyzer {
 
     private func term(of word: UnsafeBufferPointer<UInt8>, kind: WordKind) -> String {
         let folded = Normalizer.fold(word)
-        guard kind == .letters, WordShape(folded).isMorphologicalWord, !WordShape(folded).hasColon else { return folded }
+        let shape = WordShape(folded)
+        guard kind == .letters, shape.isMorphologicalWord, !shape.hasColon else { return folded }
         return stemmer.stem(folded)
     }
 }

@@ -113,8 +113,7 @@ final class TermDeriver {
     /// `vaara`, `toista` or `nain` may well mean `väärä`, `töistä` or `näin`. Typed without dots, a
     /// word finds both readings.
     private func dottedReadings(of folded: String) -> some Sequence<String> {
-        let typedWithDots = folded.unicodeScalars.contains { $0 == "ä" || $0 == "ö" || $0 == "å" }
-        return (typedWithDots ? [] : AsciiFolding.dottedVariants(of: folded))
+        (AsciiFolding.hasDots(folded) ? [] : AsciiFolding.dottedVariants(of: folded))
             .lazy.filter { self.morphology.acceptsAsWordOrName($0) }
             .prefix(Self.maximumDottedReadings)
     }

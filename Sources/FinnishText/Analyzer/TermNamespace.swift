@@ -29,12 +29,13 @@
 public enum TermNamespace: Sendable, Equatable, CaseIterable {
     /// The word as written, folded (`laskusta`).
     case surface
-    /// Voikko base forms of the word and, for compounds, of its head (`lasku`).
+    /// Voikko base forms of the word and, for compounds, of its head (`lasku`) and of the compounds
+    /// nested at its start (`kuukausi` in `kuukausimaksu`).
     case baseForm
     /// The Snowball stem of a word Voikko does not know (`elisalle` → `elis`).
     case stem
-    /// The base forms of a compound's modifiers, its parts before the head (`puhelin` in
-    /// `puhelinlasku`), and of the compounds nested at its start (`kuukausi` in `kuukausimaksu`).
+    /// The base forms of a compound's single parts before the head (`puhelin` in `puhelinlasku`),
+    /// which only prefix queries reach.
     case modifier
 
     /// The marker character, nil for surface terms.

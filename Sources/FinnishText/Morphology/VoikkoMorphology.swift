@@ -64,10 +64,11 @@ final class VoikkoMorphology {
         return voikkoSpellCstr(handle, word) == VOIKKO_SPELL_OK
     }
 
-    /// Whether Voikko accepts `word`, typed in lower case, as a word or as a name (names are
-    /// correctly spelt only with a capital: `mäkelä` is `Mäkelä`).
+    /// Whether Voikko accepts `word`, typed in lower case, as a word or as a name: asked with a
+    /// capital, as at the start of a sentence, which common words and names (spelt only with one:
+    /// `Mäkelä`) both pass, in one spelling check.
     func acceptsAsWordOrName(_ word: String) -> Bool {
-        accepts(word) || accepts(word.prefix(1).uppercased() + word.dropFirst())
+        accepts(word.prefix(1).uppercased() + word.dropFirst())
     }
 
     private static func value(of key: String, in analysis: OpaquePointer) -> String? {

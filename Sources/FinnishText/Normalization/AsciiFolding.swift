@@ -6,6 +6,11 @@ enum AsciiFolding {
     /// At most this many `a`/`o` positions are varied (2^8 = 256 candidates); later ones stay.
     static let maximumVariedPositions = 8
 
+    /// Whether a folded word was typed with ä, ö or å: then it means what it says and is not varied.
+    static func hasDots(_ word: String) -> Bool {
+        word.unicodeScalars.contains { $0 == "ä" || $0 == "ö" || $0 == "å" }
+    }
+
     /// The candidate spellings with at least one `a` → `ä` or `o` → `ö`, most replacements first
     /// (a fully dotted word is the likeliest intent), without the word itself.
     static func dottedVariants(of word: String) -> [String] {

@@ -47,10 +47,11 @@ enum EncodedWords {
             if byte == ASCIIByte.equals, index + 1 < end, input[index + 1] == ASCIIByte.question {
                 switch parseWord(input, at: index, terminators: &terminatorSearch) {
                 case .word(let word, let next):
-                    if var run = pending, run.charset == word.charset {
-                        run.bytes += word.bytes
-                        run.damaged = run.damaged || word.damaged
-                        pending = run
+                    if pending?.charset == word.charset {
+                        // In place: a copy of the run per word would make a header of many short
+                        // words quadratic.
+                        pending?.bytes.append(contentsOf: word.bytes)
+                        if word.damaged { pending?.damaged = true }
                     } else {
                         flush()
                         pending = word

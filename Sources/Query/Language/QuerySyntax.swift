@@ -37,7 +37,6 @@ public struct TextTerm: Equatable, Sendable {
 public enum TextColumn: String, Equatable, Sendable {
     case subject
     case body
-    case participants
     /// The attachments' file names and texts, attached messages' text included.
     case attachmentText = "attachment_text"
 }
