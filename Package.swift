@@ -26,6 +26,7 @@ let package = Package(
         // FTS5 ranking in C: a cheaper equivalent of bm25 for searches that match much of the archive.
         .target(name: "CFullTextRank", linkerSettings: [.linkedLibrary("sqlite3")]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CVoikko", providers: [.apt(["libvoikko-dev", "voikko-fi"])]),
@@ -39,6 +40,9 @@ let package = Package(
         // Parsing: no storage here.
         .target(name: "MIME", dependencies: ["CICU", "FileInput"]),
         .target(name: "Formats", dependencies: ["FileInput"]),
+        // Attachment text: PDF, Office, RTF, images (OCR), forwards, TNEF, ZIP. Parsing only; the
+        // third-party readers run as limited child processes.
+        .target(name: "Extract", dependencies: ["MIME", "CZlib"]),
 
         // Storage: schema, originals, the one write path, read queries.
         .target(
@@ -47,7 +51,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), "FinnishText", "CFullTextRank", "CZstd", "CCrypto"]),
 
         // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
-        .target(name: "Ingest", dependencies: ["MIME", "Formats", "Archive", "FinnishText"]),
+        .target(name: "Ingest", dependencies: ["MIME", "Formats", "Extract", "Archive", "FinnishText"]),
 
         // Continuous capture: configured sources (Maildir, IMAP through mbsync, the CDR tail, a
         // helpdesk folder), their checkpoints and the scheduler that `sync`, `watch` and `serve` share.
@@ -70,13 +74,14 @@ let package = Package(
         .executableTarget(
             name: "arkisto",
             dependencies: [
-                "MIME", "FinnishText", "Archive", "Ingest", "Query", "ArkistoServer", "Capture",
+                "MIME", "Extract", "FinnishText", "Archive", "Ingest", "Query", "ArkistoServer", "Capture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "FinnishTextTests", dependencies: ["FinnishText"]),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),

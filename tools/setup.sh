@@ -16,6 +16,15 @@ packages=(
   isync            # mbsync: the IMAP capture mirrors a mailbox read-only with it
   dovecot-imapd    # a real IMAP server on loopback for the IMAP capture tests (tools/capture/dovecot.py)
   openssl          # the throw-away CA and server certificate of that test server
+  zlib1g-dev       # inflating ZIP entries: Office Open XML, OpenDocument, .zip attachments
+  poppler-utils    # pdftotext, pdfinfo, pdftoppm: PDF text layers and page images for OCR
+  tesseract-ocr    # OCR of images and scanned PDF pages
+  tesseract-ocr-fin
+  tesseract-ocr-swe
+  tesseract-ocr-eng
+  antiword         # legacy Word .doc
+  catdoc           # catdoc, xls2csv, catppt: legacy Word, Excel and PowerPoint
+  tnef             # Outlook winmail.dat
 )
 
 missing=()

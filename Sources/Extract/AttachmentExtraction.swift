@@ -1,0 +1,46 @@
+/// What reading one attachment gave: its text now, the pages and images whose text OCR will give
+/// later, and what could not be read.
+public struct AttachmentExtraction: Sendable {
+    /// The searchable text; nil when there is none (yet).
+    public var text: String?
+    /// Where ``text`` came from; nil when there is no text.
+    public var source: TextSource?
+    public var problems: [ExtractionProblem]
+    /// Images and text-less PDF pages to recognise (``AttachmentExtractor/recognise(_:in:)``).
+    public var pendingOCR: [OCRTarget]
+
+    public init(text: String? = nil, source: TextSource? = nil, problems: [ExtractionProblem] = [], pendingOCR: [OCRTarget] = []) {
+        let trimmed = text?.trimmingWhitespace
+        self.text = trimmed?.isEmpty == false ? trimmed : nil
+        self.source = self.text == nil ? nil : source
+        self.problems = problems
+        self.pendingOCR = pendingOCR
+    }
+
+    public static let none = AttachmentExtraction()
+
+    static func problem(_ reason: ExtractionProblem.Reason, _ file: AttachmentFile, _ detail: String) -> AttachmentExtraction {
+        AttachmentExtraction(problems: [ExtractionProblem(reason, location: file.label, detail: detail)])
+    }
+
+    /// Adds what was read from a file inside this one (an archive entry, an attached message's
+    /// attachment): its text under its name, its problems and OCR targets located through `step`.
+    mutating func append(_ nested: AttachmentExtraction, named name: String, at step: OCRTarget.Step, container: String) {
+        if let nestedText = nested.text {
+            let piece = "\(name)\n\(nestedText)"
+            text = [text, piece].compactMap { $0 }.joined(separator: "\n\n")
+            if source == nil { source = nested.source }
+        }
+        problems += nested.problems.map { $0.inside(container: container) }
+        pendingOCR += nested.pendingOCR.map { $0.inside(step, container: container) }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring.UnicodeScalarView(unicodeScalars)
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

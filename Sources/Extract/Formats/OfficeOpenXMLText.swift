@@ -1,0 +1,9 @@
+// Placeholder until the XML work lands: reads nothing yet.
+struct OfficeOpenXMLText {
+    var extractor: AttachmentExtractor
+    var depth: Int
+
+    func extract(_ file: AttachmentFile) -> AttachmentExtraction {
+        .none
+    }
+}
