@@ -34,15 +34,25 @@ public struct NewAttachment: Sendable {
     /// Nil when only the attachment's description is known (helpdesk exports list attachments
     /// without their bytes).
     public var digest: ContentDigest?
-    /// Extracted text (text/* attachments), searchable.
+    /// The attachment's searchable text, read at import (text parts, PDF text layers, Office
+    /// files, attached messages...); OCR text is added later.
     public var text: String?
+    /// Where ``text`` came from (`text`, `pdf`, `ooxml`...: the Extract module's `TextSource`).
+    public var textSource: String?
+    /// Why (parts of) it could not be read, one line each: `lasku.pdf: pdftotext killed after 30 s (timed_out)`.
+    public var problems: [String]
 
-    public init(filename: String?, contentType: String, size: Int, digest: ContentDigest?, text: String?) {
+    public init(
+        filename: String?, contentType: String, size: Int, digest: ContentDigest?, text: String?,
+        textSource: String? = nil, problems: [String] = []
+    ) {
         self.filename = filename
         self.contentType = contentType
         self.size = size
         self.digest = digest
         self.text = text
+        self.textSource = textSource ?? (text == nil ? nil : "text")
+        self.problems = problems
     }
 }
 

@@ -8,6 +8,11 @@ public struct StoredAttachment: Sendable, Codable, Equatable {
     public var size: Int
     public var sha256: String?
     public var text: String?
+    /// Where ``text`` came from: `text`, `pdf`, `ocr`, `ooxml`, `odf`, `rtf`, `doc`, `message`,
+    /// `tnef`, `zip`; nil when there is no text.
+    public var textSource: String?
+    /// Why (parts of) it could not be read, one line each.
+    public var problems: [String]
 }
 
 /// A helpdesk comment's ticket fields as stored.
@@ -126,11 +131,14 @@ enum InteractionContentRows {
             return Participant(role: role, name: row["name"], address: row["address"])
         }
         let attachments = try Row.fetchAll(db, sql: """
-            SELECT filename, content_type, size, sha256, text FROM attachment WHERE interaction_id = ? ORDER BY position
+            SELECT filename, content_type, size, sha256, text, text_source, problems FROM attachment
+            WHERE interaction_id = ? ORDER BY position
             """, arguments: [id]).map { row in
             StoredAttachment(
                 filename: row["filename"], contentType: row["content_type"], size: row["size"],
-                sha256: (row["sha256"] as Data?).flatMap { ContentDigest(storedBytes: [UInt8]($0))?.hex }, text: row["text"])
+                sha256: (row["sha256"] as Data?).flatMap { ContentDigest(storedBytes: [UInt8]($0))?.hex }, text: row["text"],
+                textSource: row["text_source"],
+                problems: (row["problems"] as String? ?? "").split(separator: "\n").map(String.init))
         }
         let ticket = try Row.fetchOne(db, sql: """
             SELECT c.ticket_id, c.number, c.author_role, c.is_public, t.subject, t.status, t.channel, t.tags,

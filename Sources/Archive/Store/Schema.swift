@@ -112,6 +112,12 @@ enum Schema {
         migrator.registerMigration(FullTextReindex.compoundHeadsMigration) { db in
             try FullTextReindex.rebuildIfFinnish(db)
         }
+        migrator.registerMigration("v5-extract: where an attachment's text came from, and why it could not be read") { db in
+            try db.execute(sql: """
+                ALTER TABLE attachment ADD COLUMN text_source TEXT;
+                ALTER TABLE attachment ADD COLUMN problems TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 

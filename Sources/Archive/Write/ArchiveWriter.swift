@@ -161,8 +161,8 @@ private final class BatchWriter {
                 INSERT OR IGNORE INTO message_reference (interaction_id, position, message_id) VALUES (?, ?, ?)
                 """)
             insertAttachment = try BulkStatement(db, """
-                INSERT INTO attachment (interaction_id, position, filename, content_type, size, sha256, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO attachment (interaction_id, position, filename, content_type, size, sha256, text, text_source, problems)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertMention = try BulkStatement(db, """
                 INSERT OR IGNORE INTO interaction_mention (interaction_id, kind, value, location, strength)
@@ -254,7 +254,8 @@ private final class BatchWriter {
         for (position, a) in interaction.attachments.enumerated() {
             try statements.insertAttachment.execute(
                 .integer(id), .integer(position), .text(a.filename), .text(a.contentType), .integer(a.size),
-                a.digest.map { .blob($0.bytes) } ?? .null, .text(a.text))
+                a.digest.map { .blob($0.bytes) } ?? .null, .text(a.text), .text(a.textSource),
+                .text(a.problems.joined(separator: "\n")))
         }
         for m in interaction.mentions {
             try statements.insertMention.execute(
