@@ -6,4 +6,9 @@ struct ZipArchiveText {
     func extract(_ file: AttachmentFile) -> AttachmentExtraction {
         .none
     }
+
+    /// The file inside `file` that `step` names; nil when there is none.
+    func nested(at step: OCRTarget.Step, in file: AttachmentFile) -> AttachmentFile? {
+        nil
+    }
 }
