@@ -5,38 +5,34 @@ import Testing
 /// Real tesseract (Finnish, Swedish, English) on real images: a 200-dpi screenshot, a scanned PDF
 /// page, and a scanned PDF inside a winmail.dat.
 @Suite struct RecognitionTests {
-    @Test func aScreenshotsFinnishTextIsRecognised() throws {
-        let file = try ToolFixtures.file("kuvakaappaus.png", type: "image/png")
-        let target = try #require(ToolFixtures.extractor.extract(file).pendingOCR.first)
-        guard case .text(let text) = ToolFixtures.extractor.recognise(target, in: file) else {
-            Issue.record("no text from \(target.label)")
-            return
+    /// The recall of `source`'s content words in what OCR gives for `file`'s only target.
+    func recall(of source: String, recognising name: String, target expected: OCRTarget) throws -> Double {
+        let file = try ToolFixtures.file(name)
+        let targets = ToolFixtures.extractor.extract(file).pendingOCR
+        #expect(targets == [expected])
+        let result = ToolFixtures.extractor.recognise(expected, in: file)
+        guard case .text(let text) = result else {
+            Issue.record("no text from \(expected.label): \(result)")
+            return 0
         }
-        let recall = ToolFixtures.recall(of: try ToolFixtures.source("kuvakaappaus.txt"), in: text)
-        #expect(recall >= 0.80, "recall \(recall): \(text)")
+        return ToolFixtures.recall(of: try ToolFixtures.source(source), in: text)
+    }
+
+    @Test func aScreenshotsFinnishTextIsRecognised() throws {
+        let recall = try recall(of: "kuvakaappaus.txt", recognising: "kuvakaappaus.png", target: OCRTarget(steps: [], label: "kuvakaappaus.png"))
+        #expect(recall >= 0.80, "recall \(recall)")
     }
 
     @Test func aScannedPDFPageIsRenderedAndRecognised() throws {
-        let file = try ToolFixtures.file("skannattu-sopimus.pdf", type: "application/pdf")
-        let target = try #require(ToolFixtures.extractor.extract(file).pendingOCR.first)
-        guard case .text(let text) = ToolFixtures.extractor.recognise(target, in: file) else {
-            Issue.record("no text from \(target.label)")
-            return
-        }
-        let recall = ToolFixtures.recall(of: try ToolFixtures.source("skannattu-sopimus.txt"), in: text)
-        #expect(recall >= 0.80, "recall \(recall): \(text)")
+        let target = OCRTarget(steps: [.pdfPage(1)], label: "skannattu-sopimus.pdf, page 1")
+        let recall = try recall(of: "skannattu-sopimus.txt", recognising: "skannattu-sopimus.pdf", target: target)
+        #expect(recall >= 0.80, "recall \(recall)")
     }
 
     @Test func theStepsLeadThroughAWinmailDatToItsScannedPage() throws {
-        let file = try ToolFixtures.file("winmail.dat", type: "application/ms-tnef")
-        let targets = ToolFixtures.extractor.extract(file).pendingOCR
-        #expect(targets == [OCRTarget(steps: [.tnefAttachment(2), .pdfPage(1)], label: "winmail.dat › skannattu-sopimus.pdf, page 1")])
-        let target = try #require(targets.first)
-        guard case .text(let text) = ToolFixtures.extractor.recognise(target, in: file) else {
-            Issue.record("no text from \(target.label)")
-            return
-        }
-        #expect(ToolFixtures.recall(of: try ToolFixtures.source("skannattu-sopimus.txt"), in: text) >= 0.80)
+        let target = OCRTarget(steps: [.tnefAttachment(2), .pdfPage(1)], label: "winmail.dat › skannattu-sopimus.pdf, page 1")
+        let recall = try recall(of: "skannattu-sopimus.txt", recognising: "winmail.dat", target: target)
+        #expect(recall >= 0.80, "recall \(recall)")
     }
 
     @Test func aStepToNothingIsAProblem() throws {

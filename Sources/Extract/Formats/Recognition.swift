@@ -11,6 +11,11 @@ struct Recognition {
     func recognise(_ target: OCRTarget, in file: AttachmentFile) -> OCRResult {
         var current = file
         for (depth, step) in target.steps.enumerated() {
+            if case .pdfPage(let page) = step {
+                guard depth == target.steps.count - 1 else { return failure(.malformed, target, "a PDF page is not a container") }
+                return recognisePage(page, of: current, target)
+            }
+            // The file this step opens lies one level deeper, as when it was extracted.
             guard depth < extractor.limits.maxNestingDepth else {
                 return failure(.nestingTooDeep, target, "containers nested deeper than \(extractor.limits.maxNestingDepth)")
             }
@@ -19,9 +24,7 @@ struct Recognition {
             case .archiveEntry: inner = ZipArchiveText(extractor: extractor, depth: depth).nested(at: step, in: current)
             case .messageAttachment: inner = AttachedMessageText(extractor: extractor, depth: depth).nested(at: step, in: current)
             case .tnefAttachment: inner = TNEFText(extractor: extractor, depth: depth).nested(at: step, in: current)
-            case .pdfPage(let page):
-                guard depth == target.steps.count - 1 else { return failure(.malformed, target, "a PDF page is not a container") }
-                return recognisePage(page, of: current, target)
+            case .pdfPage: inner = nil
             }
             guard let inner else { return failure(.malformed, target, "\(Self.describe(step)) is no longer in \(current.label)") }
             current = inner
