@@ -51,6 +51,15 @@ import Testing
         #expect(outcome == .timedOut)
     }
 
+    @Test func aToolReadingEndlessInputIsStoppedByTheTimeLimits() throws {
+        // catdoc reads /dev/zero for ever, using CPU: the CPU limit (SIGXCPU) or the wall clock
+        // stops it, whichever comes first; both are a time-out to the reader.
+        let limits = ToolFixtures.limits(toolSeconds: 1)
+        let outcome = try process("catdoc", ["/dev/zero"], limits: limits).run()
+        let problem = try #require(ToolRun(tool: "catdoc", outcome: outcome, limits: limits, outputLimit: limits.maxTextBytes).problem(at: "zero.doc"))
+        #expect(problem.reason == .timedOut, "\(outcome)")
+    }
+
     @Test func outputPastTheLimitStopsTheToolAndKeepsTheFirstPart() throws {
         let pdf = try ToolFixtures.url("lasku.pdf").path
         let outcome = try process("pdftotext", ["-enc", "UTF-8", pdf, "-"], limits: ToolFixtures.limits(textBytes: 100)).run()
