@@ -25,6 +25,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
         // FTS5 ranking in C: a cheaper equivalent of bm25 for searches that match much of the archive.
         .target(name: "CFullTextRank", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The GNU parts of posix_spawn and pipe2 (for Extract's child processes).
+        .target(name: "CSpawn"),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
@@ -42,7 +44,7 @@ let package = Package(
         .target(name: "Formats", dependencies: ["FileInput"]),
         // Attachment text: PDF, Office, RTF, images (OCR), forwards, TNEF, ZIP. Parsing only; the
         // third-party readers run as limited child processes.
-        .target(name: "Extract", dependencies: ["MIME", "CZlib"]),
+        .target(name: "Extract", dependencies: ["MIME", "CZlib", "CSpawn"]),
 
         // Storage: schema, originals, the one write path, read queries.
         .target(

@@ -1,8 +1,118 @@
-// Placeholder until the tools work lands: reads nothing yet.
+/// A PDF's text layer, read by poppler's `pdfinfo` (pages, password) and `pdftotext -layout`.
+/// Pages past ``ExtractionLimits/maxPDFPages`` are not read; pages without text (scans) become
+/// OCR targets. A damaged PDF is a problem, never a crash: poppler runs in a child process.
 struct PDFText {
     var extractor: AttachmentExtractor
 
     func extract(_ file: AttachmentFile) -> AttachmentExtraction {
-        .none
+        extractor.withCopy(of: file, named: "input.pdf", failure: { AttachmentExtraction(problems: [$0]) }) { folder, path in
+            read(path, of: file, in: folder)
+        }
+    }
+
+    private func read(_ path: String, of file: AttachmentFile, in folder: ScratchFolder) -> AttachmentExtraction {
+        let info: PDFInfo
+        let limit = extractor.limits.maxPDFPages
+        switch PDFInfo.read(path, of: file, in: folder, with: extractor, pages: 1...max(1, limit)) {
+        case .failure(let problem): return AttachmentExtraction(problems: [problem])
+        case .success(let read): info = read
+        }
+        var problems: [ExtractionProblem] = []
+        if info.pages > limit {
+            problems.append(ExtractionProblem(.overLimit, location: file.label, detail: "\(info.pages) pages; only the first \(limit) are read"))
+        }
+        let pagesRead = min(info.pages, limit)
+        let arguments = ["-layout", "-enc", "UTF-8", "-f", "1", "-l", String(pagesRead), path, "-"]
+        let run: ToolRun
+        switch extractor.run("pdftotext", arguments, in: folder, for: file.label) {
+        case .failure(let problem): return AttachmentExtraction(problems: problems + [problem])
+        case .success(let done): run = done
+        }
+        if let problem = run.problem(at: file.label) { problems.append(problem) }
+        guard let output = run.text else { return AttachmentExtraction(problems: problems) }
+
+        // pdftotext ends every page with a form feed; what follows the last one is empty, or the
+        // part of a page before the output limit cut it (kept, but not judged for OCR).
+        var pages = output.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+        let trailer = pages.popLast() ?? ""
+        var texts: [String] = []
+        var pendingOCR: [OCRTarget] = []
+        for (index, text) in pages.prefix(pagesRead).enumerated() {
+            let label = "\(file.label), page \(index + 1)"
+            if text.isEmpty {
+                if let problem = info.renderingProblem(page: index + 1, label: label, limits: extractor.limits) {
+                    problems.append(problem)
+                } else {
+                    pendingOCR.append(OCRTarget(steps: [.pdfPage(index + 1)], label: label))
+                }
+            } else {
+                texts.append(text)
+            }
+        }
+        if !trailer.isEmpty { texts.append(trailer) }
+        return AttachmentExtraction(text: texts.joined(separator: "\n\n"), source: .pdf, problems: problems, pendingOCR: pendingOCR)
+    }
+}
+
+/// What `pdfinfo` says of a PDF: its page count and the sizes of the pages asked for.
+struct PDFInfo {
+    var pages: Int
+    /// `Page N size: W x H pts` of the pages asked for, in points (1/72 inch).
+    var pageSizes: [Int: (width: Double, height: Double)]
+
+    /// The report pdfinfo may give (about 60 bytes a page).
+    static let reportBytes = 1 << 20
+
+    /// Runs `pdfinfo` (for `pages`, their sizes too). A PDF that needs a password is
+    /// ``ExtractionProblem/Reason/encrypted``; one poppler cannot open is malformed.
+    static func read(
+        _ path: String, of file: AttachmentFile, in folder: ScratchFolder, with extractor: AttachmentExtractor, pages: ClosedRange<Int>? = nil
+    ) -> Result<PDFInfo, ExtractionProblem> {
+        let range = pages.map { ["-f", String($0.lowerBound), "-l", String($0.upperBound)] } ?? []
+        let run: ToolRun
+        switch extractor.run("pdfinfo", range + [path], in: folder, for: file.label, outputLimit: reportBytes) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let done): run = done
+        }
+        if case .failed = run.outcome {
+            let reason = run.firstErrorLine ?? "no reason given"
+            if reason.lowercased().contains("password") {
+                return .failure(ExtractionProblem(.encrypted, location: file.label, detail: "the PDF needs a password (pdfinfo: \(reason))"))
+            }
+            return .failure(ExtractionProblem(.malformed, location: file.label, detail: "poppler cannot open the PDF: \(reason)"))
+        }
+        if let problem = run.problem(at: file.label) { return .failure(problem) }
+        var count: Int?
+        var sizes: [Int: (width: Double, height: Double)] = [:]
+        for line in (run.text ?? "").split(whereSeparator: \.isNewline) {
+            let words = line.split(separator: " ")
+            if words.first == "Pages:", words.count == 2 { count = Int(words[1]) }
+            // "Page    2 size: 595.276 x 841.89 pts (A4)"
+            if words.count >= 7, words[0] == "Page", words[2] == "size:", words[4] == "x", let page = Int(words[1]),
+                let width = Double(words[3]), let height = Double(words[5])
+            {
+                sizes[page] = (width, height)
+            }
+        }
+        guard let count, count > 0 else {
+            return .failure(ExtractionProblem(.malformed, location: file.label, detail: "pdfinfo finds no pages in the PDF"))
+        }
+        return .success(PDFInfo(pages: count, pageSizes: sizes))
+    }
+
+    /// Why page `page` cannot be rendered for OCR: not in the PDF, or over the pixel limit at
+    /// ``Recognition/resolution``; nil when it can.
+    func renderingProblem(page: Int, label: String, limits: ExtractionLimits) -> ExtractionProblem? {
+        guard page <= pages, let size = pageSizes[page] else {
+            return ExtractionProblem(.malformed, location: label, detail: "the PDF has no page \(page)")
+        }
+        let scale = Double(Recognition.resolution) / 72
+        let pixels = (size.width * scale).rounded(.up) * (size.height * scale).rounded(.up)
+        guard pixels.isFinite, pixels <= Double(limits.maxImagePixels) else {
+            return ExtractionProblem(
+                .overLimit, location: label,
+                detail: "page \(page) is \(Int(size.width)) × \(Int(size.height)) points, over \(limits.maxImagePixels) pixels at \(Recognition.resolution) dpi")
+        }
+        return nil
     }
 }
