@@ -28,12 +28,13 @@ struct OfficeOpenXMLText {
         return package.extraction(builder, source: .ooxml)
     }
 
-    /// The body first, then headers, footers, footnotes, endnotes and comments.
+    /// Headers, the body, footers, then footnotes, endnotes and comments.
     static func wordParts(_ names: [String]) -> [String] {
-        let headersAndFooters = names.filter { name in
-            name.hasSuffix(".xml") && (name.hasPrefix("word/header") || name.hasPrefix("word/footer"))
-        }.sorted { $0.isNaturallyBefore($1) }
-        return ["word/document.xml"] + headersAndFooters + ["word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"]
+        func parts(_ prefix: String) -> [String] {
+            names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".xml") }.sorted { $0.isNaturallyBefore($1) }
+        }
+        return parts("word/header") + ["word/document.xml"] + parts("word/footer")
+            + ["word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"]
     }
 
     /// The slides in the presentation's order (its slide list and relationships), each followed

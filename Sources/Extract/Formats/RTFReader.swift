@@ -35,7 +35,7 @@ struct RTFReader {
 
     mutating func read() {
         var index = 0
-        while index < bytes.count, !builder.isFull {
+        reading: while index < bytes.count, !builder.isFull {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "{"):
@@ -45,7 +45,7 @@ struct RTFReader {
                 closeGroup()
                 index += 1
             case UInt8(ascii: "\\"):
-                guard let next = control(at: index) else { return }
+                guard let next = control(at: index) else { break reading }
                 index = next
             case 0x0D, 0x0A:
                 index += 1

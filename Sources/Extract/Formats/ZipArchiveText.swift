@@ -1,8 +1,8 @@
 /// The documents inside a ZIP archive, in central-directory order (folders skipped): each entry is
 /// read by the same rules as an attachment (`depth + 1`), its text under its path; plain text
 /// entries (`.txt`, `.csv`, `.log`) as text. The archive's expansion budget is shared: the entries
-/// expand from it, and a container entry (an archive, an Office file) gets an equal share of what
-/// is left, so nested archives cannot multiply the work.
+/// expand from it, and what is inside each entry (an Office file's parts, a nested archive's
+/// entries) gets an equal share of what is left, so nested archives cannot multiply the work.
 struct ZipArchiveText {
     var extractor: AttachmentExtractor
     var depth: Int
@@ -27,8 +27,12 @@ struct ZipArchiveText {
                 if error.kind == .overLimit && budget.remainingBytes <= 0 { break }
                 continue
             }
+            // The entry's own contents (an Office file's parts, a nested archive's entries) expand
+            // from an equal share of what is left, charged as if used up: the work of the whole
+            // tree stays within one archive's budget.
             var inner = extractor
             inner.limits.maxExpandedBytes = max(0, budget.remainingBytes) / (files.count - index)
+            budget.remainingBytes -= inner.limits.maxExpandedBytes
             let entryFile = AttachmentFile(filename: entry.name, contentType: "application/octet-stream", bytes: bytes)
             let entryText = Self.isPlainText(entry.name) ? PlainText.extraction(of: entryFile, maxBytes: extractor.limits.maxTextBytes) : inner.extract(entryFile, depth: depth + 1)
             result.append(entryText, named: entry.name, at: .archiveEntry(entry.name), container: file.label)

@@ -2,8 +2,8 @@ import CZlib
 
 extension ZipArchive {
     /// The expanded bytes of `entry`, charged to `budget`. Deflate output stops as soon as it passes
-    /// the entry's allowance (the budget left, or its ratio); a size or CRC-32 that differs from the
-    /// declared one is an error.
+    /// the entry's allowance (the budget left, or its ratio), and the bytes expanded are charged
+    /// even then; a size or CRC-32 that differs from the declared one is an error.
     func contents(of entry: ZipEntry, budget: inout ExpansionBudget) throws(ZipError) -> [UInt8] {
         guard !entry.isEncrypted else { throw ZipError(.encrypted, "entry \"\(entry.name)\" is encrypted") }
         let range = try dataRange(of: entry)
@@ -15,7 +15,11 @@ extension ZipArchive {
             expanded = Array(bytes[range])
         case 8:
             guard let output = try Inflater.inflate(bytes[range], limit: allowance, name: entry.name) else {
-                throw overLimit(entry, budget: budget)
+                // The work up to the allowance was done: it is charged, so that entries refused one
+                // after another cannot each cost a full allowance.
+                let refusal = overLimit(entry, budget: budget)
+                budget.remainingBytes -= allowance
+                throw refusal
             }
             expanded = output
         default:

@@ -73,7 +73,9 @@ struct ZipArchive: Sendable {
             let entryCount = reader.uint16(at: offset + 10), let size = reader.uint32(at: offset + 12),
             let start = reader.uint32(at: offset + 16)
         else { throw .malformed("the end of central directory record is cut short") }
-        if entryCount == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF {
+        // ZIP64 when a field is at its maximum and the ZIP64 locator precedes the record; without
+        // the locator the 16- and 32-bit values are taken as they stand.
+        if entryCount == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF, reader.uint32(at: offset - 20) == zip64LocatorSignature {
             return try readZip64EndRecord(reader, locatorAt: offset - 20)
         }
         guard disk == 0, directoryDisk == 0 else { throw ZipError(.unsupported, "multi-volume archives are not read") }
