@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Extract
 
 /// The committed fixtures (Tests/ExtractTests/Fixtures, made by tools/make-attachment-fixtures-xml).
@@ -93,5 +94,23 @@ struct TestZipWriter {
             for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
         }
         return ~crc
+    }
+}
+
+extension ExtractFixtures {
+    /// Reads fixture `name` with ``extractor`` and checks what every real-producer fixture must
+    /// give: the text source, no problems, and at least 95 % of the content words of the source
+    /// texts `sources` (fixture names, joined).
+    static func expectReads(
+        _ name: String, contentType: String = "application/octet-stream", as source: TextSource, words sources: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> AttachmentExtraction {
+        let result = extractor.extract(try file(name, contentType: contentType))
+        let words = try sources.map(text).joined(separator: "\n")
+        #expect(result.source == source, sourceLocation: sourceLocation)
+        #expect(result.problems.isEmpty, "\(result.problems)", sourceLocation: sourceLocation)
+        #expect(WordRecall.recall(of: words, in: result.text) >= 0.95,
+                "missing: \(WordRecall.missing(from: words, in: result.text))", sourceLocation: sourceLocation)
+        return result
     }
 }

@@ -5,11 +5,7 @@ import Testing
     let extractor = ExtractFixtures.extractor
 
     @Test func docxGivesTheBodyTablesHeadersAndFooters() throws {
-        let result = extractor.extract(try ExtractFixtures.file("asiakaskirje.docx"))
-        let source = try ExtractFixtures.text("asiakaskirje.txt")
-        #expect(result.source == .ooxml)
-        #expect(result.problems.isEmpty)
-        #expect(WordRecall.recall(of: source, in: result.text) >= 0.95, "missing: \(WordRecall.missing(from: source, in: result.text))")
+        let result = try ExtractFixtures.expectReads("asiakaskirje.docx", as: .ooxml, words: ["asiakaskirje.txt"])
         let text = try #require(result.text)
         #expect(text.contains("AS-1234567"))
         #expect(text.contains("Reklamaatio marraskuun laskusta\n"))
@@ -18,11 +14,7 @@ import Testing
     }
 
     @Test func xlsxGivesSheetNamesSharedStringsNumbersAndDates() throws {
-        let result = extractor.extract(try ExtractFixtures.file("laskut.xlsx"))
-        let source = try ExtractFixtures.text("laskut.csv")
-        #expect(result.source == .ooxml)
-        #expect(result.problems.isEmpty)
-        #expect(WordRecall.recall(of: source, in: result.text) >= 0.95, "missing: \(WordRecall.missing(from: source, in: result.text))")
+        let result = try ExtractFixtures.expectReads("laskut.xlsx", as: .ooxml, words: ["laskut.csv"])
         let text = try #require(result.text)
         #expect(text.hasPrefix("laskut\n"))
         #expect(text.contains("AS-1234567\tMaija Virtanen\t15.11.2026\t149.9\tKaksinkertainen laskutus marraskuussa"))
@@ -30,10 +22,7 @@ import Testing
     }
 
     @Test func pptxGivesSlidesInOrderAndTheirNotes() throws {
-        let result = extractor.extract(try ExtractFixtures.file("esitys.pptx"))
-        let source = try ExtractFixtures.text("esitys.txt")
-        #expect(result.source == .ooxml)
-        #expect(WordRecall.recall(of: source, in: result.text) >= 0.95, "missing: \(WordRecall.missing(from: source, in: result.text))")
+        let result = try ExtractFixtures.expectReads("esitys.pptx", as: .ooxml, words: ["esitys.txt"])
         let text = try #require(result.text)
         let first = try #require(text.range(of: "Laskutusvirheiden käsittely"))
         let notes = try #require(text.range(of: "tarkista mittarilukemat"))

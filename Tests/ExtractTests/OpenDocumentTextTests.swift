@@ -5,29 +5,20 @@ import Testing
     let extractor = ExtractFixtures.extractor
 
     @Test func odtGivesParagraphsTablesHeadersAndFooters() throws {
-        let result = extractor.extract(try ExtractFixtures.file("asiakaskirje.odt"))
-        let source = try ExtractFixtures.text("asiakaskirje.txt")
-        #expect(result.source == .odf)
-        #expect(result.problems.isEmpty)
-        #expect(WordRecall.recall(of: source, in: result.text) >= 0.95, "missing: \(WordRecall.missing(from: source, in: result.text))")
+        let result = try ExtractFixtures.expectReads("asiakaskirje.odt", as: .odf, words: ["asiakaskirje.txt"])
         let text = try #require(result.text)
         #expect(text.contains("Ystävällisin terveisin\nMaija Virtanen\tpuhelin"))
         #expect(text.contains("Luottamuksellinen asiakirja"))  // the footer, from styles.xml
     }
 
     @Test func odsGivesSheetNamesCellsAndValues() throws {
-        let result = extractor.extract(try ExtractFixtures.file("laskut.ods"))
-        let source = try ExtractFixtures.text("laskut.csv")
-        #expect(result.source == .odf)
-        #expect(WordRecall.recall(of: source, in: result.text) >= 0.95, "missing: \(WordRecall.missing(from: source, in: result.text))")
+        let result = try ExtractFixtures.expectReads("laskut.ods", as: .odf, words: ["laskut.csv"])
         #expect(result.text?.contains("AS-1234567") == true)
     }
 
     @Test func odpGivesFramesAndNotes() throws {
-        let result = extractor.extract(try ExtractFixtures.file("esitys.odp"))
-        let source = try ExtractFixtures.text("esitys.txt")
-        #expect(result.source == .odf)
-        #expect(WordRecall.recall(of: source, in: result.text) >= 0.95, "missing: \(WordRecall.missing(from: source, in: result.text))")
+        let result = try ExtractFixtures.expectReads("esitys.odp", as: .odf, words: ["esitys.txt"])
+        #expect(result.text?.contains("Muistiinpano: tarkista mittarilukemat ennen hyvitystä.") == true)  // the notes
     }
 
     @Test func spacesTabsLineBreaksAndValueOnlyCells() throws {

@@ -137,4 +137,32 @@ import Testing
             try archive.contents(of: archive.entries[0], budget: &budget)
         }
     }
+
+    @Test func zip64SizesAndOffsetsAreRead() throws {
+        func le(_ value: Int, _ width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let data = Array("Sopimus ZIP64-paketissa".utf8)
+        let name = Array("iso.txt".utf8)
+        let crc = Int(TestZipWriter.crc32(data))
+        var bytes = le(0x0403_4B50, 4) + le(45, 2) + le(0x800, 2) + le(0, 2) + le(0, 4) + le(crc, 4)
+        bytes += le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(name.count, 2) + le(20, 2) + name
+        bytes += le(1, 2) + le(16, 2) + le(data.count, 8) + le(data.count, 8) + data
+        let directoryStart = bytes.count
+        bytes += le(0x0201_4B50, 4) + le(45, 2) + le(45, 2) + le(0x800, 2) + le(0, 2) + le(0, 4) + le(crc, 4)
+        bytes += le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(name.count, 2) + le(28, 2) + le(0, 2) + le(0, 2) + le(0, 2)
+        bytes += le(0, 4) + le(0xFFFF_FFFF, 4) + name + le(1, 2) + le(24, 2) + le(data.count, 8) + le(data.count, 8) + le(0, 8)
+        let directorySize = bytes.count - directoryStart
+        let zip64End = bytes.count
+        bytes += le(0x0606_4B50, 4) + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4)
+        bytes += le(1, 8) + le(1, 8) + le(directorySize, 8) + le(directoryStart, 8)
+        bytes += le(0x0706_4B50, 4) + le(0, 4) + le(zip64End, 8) + le(1, 4)
+        bytes += le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(0, 2)
+        let archive = try ZipArchive(bytes: bytes, maxEntries: 10)
+        #expect(archive.entries.map(\.name) == ["iso.txt"])
+        var budget = ExpansionBudget(limits: .default)
+        #expect(try archive.contents(of: archive.entries[0], budget: &budget) == data)
+        // A ZIP64 record that points past the end is malformed, not a trap.
+        var broken = bytes
+        broken.replaceSubrange((broken.count - 22 - 12)..<(broken.count - 22 - 4), with: le(1 << 40, 8))
+        #expect(error(broken)?.kind == .malformed)
+    }
 }

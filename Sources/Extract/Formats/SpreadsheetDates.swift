@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which XLSX cell styles show numbers as dates, and a date serial as Finnish text.
 enum SpreadsheetDates {
     /// The built-in number formats that are dates or times (ECMA-376 §18.8.30, with the East Asian ones).
@@ -52,8 +54,10 @@ enum SpreadsheetDates {
         guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
         let days = Int(serial.rounded(.down))
         let minutes = Int(((serial - Double(days)) * 1440).rounded())
-        let (year, month, day) = civilDate(daysSince1970: days - 25_569)
-        var text = "\(day).\(month).\(year)"
+        let date = Date(timeIntervalSince1970: Double(days - 25_569) * 86_400)
+        let day = utcCalendar.dateComponents([.year, .month, .day], from: date)
+        guard let year = day.year, let month = day.month, let dayOfMonth = day.day else { return nil }
+        var text = "\(dayOfMonth).\(month).\(year)"
         if minutes > 0 && minutes < 1440 {
             let minute = minutes % 60
             text += " \(minutes / 60).\(minute < 10 ? "0" : "")\(minute)"
@@ -61,16 +65,9 @@ enum SpreadsheetDates {
         return text
     }
 
-    /// Year, month and day of a day count from 1 January 1970 (the proleptic Gregorian calendar).
-    private static func civilDate(daysSince1970: Int) -> (Int, Int, Int) {
-        let shifted = daysSince1970 + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar
+    }()
 }
