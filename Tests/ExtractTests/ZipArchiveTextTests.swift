@@ -37,8 +37,9 @@ import Testing
         let result = AttachmentExtractor(limits: limits, tools: ExtractionTools(paths: [:]))
             .extract(try ExtractFixtures.file("hostile/zip-bomb-nested.zip"))
         #expect(result.text == nil)
-        #expect(!result.problems.isEmpty)
+        #expect(result.problems.count == ZipArchiveText.maxProblemsListed + 1)
         #expect(result.problems.allSatisfy { $0.reason == .overLimit })
+        #expect(result.problems.last?.detail.contains("more problems inside, the first: zip-bomb-nested.zip › taso2-") == true)
     }
 
     @Test func archivesNestedBeyondTheDepthLimitAreReported() throws {

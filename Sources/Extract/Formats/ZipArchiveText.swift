@@ -43,7 +43,20 @@ struct ZipArchiveText {
             }
         }
         if result.text != nil { result.source = .zip }
+        result.problems = Self.summarised(result.problems, container: file.label)
         return result
+    }
+
+    /// Problems listed one by one before the rest are counted in one line: a bomb of nested
+    /// archives fails in hundreds of places for one reason.
+    static let maxProblemsListed = 10
+
+    static func summarised(_ problems: [ExtractionProblem], container: String) -> [ExtractionProblem] {
+        guard problems.count > maxProblemsListed else { return problems }
+        let rest = problems[maxProblemsListed...]
+        guard let first = rest.first else { return problems }
+        return Array(problems.prefix(maxProblemsListed))
+            + [ExtractionProblem(first.reason, location: container, detail: "\(rest.count) more problems inside, the first: \(first.location): \(first.detail)")]
     }
 
     /// The entry `step` names, expanded within the limits; nil when there is none or it cannot be read.
