@@ -5,7 +5,7 @@
 /// sections are handled; the scan is iterative, and elements nested past `maxDepth` stop it.
 struct XMLScanner {
     let bytes: [UInt8]
-    var maxDepth = 1_000
+    let maxDepth: Int
 
     init(_ bytes: [UInt8], maxDepth: Int = 1_000) {
         self.bytes = bytes
