@@ -7,7 +7,7 @@ import CICU
 /// ISO-8859-15 are decoded in Swift; every other name goes to an ICU converter, so any IANA name or
 /// alias ICU knows works. Bytes that are not valid in the charset become U+FFFD. A missing or unknown
 /// charset falls back to UTF-8 when the bytes are valid UTF-8 and to windows-1252 otherwise.
-struct Charset: Hashable, Sendable {
+public struct Charset: Hashable, Sendable {
     /// The declared name, lowercased and trimmed.
     let name: String
     private let kind: Kind
@@ -21,7 +21,7 @@ struct Charset: Hashable, Sendable {
     }
 
     /// A charset from a `charset` parameter or an encoded word; nil or blank means undeclared.
-    init(declared: String?) {
+    public init(declared: String?) {
         let name = (declared ?? "").trimmingASCIIWhitespace.asciiLowercased
         self.name = name
         kind = Charset.classify(name)

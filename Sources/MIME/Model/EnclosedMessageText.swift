@@ -3,11 +3,11 @@ import Foundation
 /// The searchable text of an attached message: a forwarded mail or the original inside a bounce is
 /// the customer's evidence, so its words are found, as attachment text, not as the outer message's
 /// own text.
-enum EnclosedMessageText {
+public enum EnclosedMessageText {
     /// The enclosed message's Subject, From, To and Cc lines, its own text (plain, else HTML), then
     /// the file names and texts of its attachments, attached messages included to any depth the
     /// parser read (iteratively: the parser's nesting limit bounds the work, not the stack).
-    static func text(of message: Message) -> String {
+    public static func text(of message: Message) -> String {
         enum Item {
             case text(String)
             case message(Message)
