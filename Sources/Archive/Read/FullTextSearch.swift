@@ -11,6 +11,9 @@ public struct SearchHit: Sendable, Codable {
     /// The best matching passage; matched words are wrapped in ``SearchHit/highlightStart`` and
     /// ``SearchHit/highlightEnd``.
     public var snippet: String
+    /// The attachment (file name, or type when it has none) whose text ``snippet`` comes from; nil
+    /// when it comes from the subject, body or participants.
+    public var snippetAttachment: String? = nil
     /// Higher is better; 0 when the search ranks by time. Negative for a hit whose matches all
     /// stand in the participants (names and addresses): such hits come after every hit that
     /// matches in the subject, body or attachment text.
@@ -94,7 +97,7 @@ extension ArchiveStore {
         // A short page gets its snippets afterwards, one lookup per row; a long one (or every hit)
         // while scanning, since a lookup parses the query again.
         let snippetsWhileScanning = limit.map { $0 > Self.snippetLookupLimit } ?? true
-        let snippet = "snippet(interaction_fts, -1, ?, ?, '…', 16)"
+        let snippet = "snippet(interaction_fts, -1, ?, ?, '\(SnippetSource.ellipsis)', 16)"
         let highlight: [any DatabaseValueConvertible & Sendable] = [SearchHit.highlightStart, SearchHit.highlightEnd]
         let rows = try Row.fetchAll(
             db,
@@ -116,7 +119,12 @@ extension ArchiveStore {
             arguments: StatementArguments(
                 [condition == nil ? total : nil] + (snippetsWhileScanning ? highlight : []) + [match] + filterArguments
                     + [limit ?? -1, offset] + (snippetsWhileScanning ? [] : highlight + [match])))
-        return SearchPage(total: total, hits: rows.map(SearchHit.init(row:)))
+        var hits = rows.map(SearchHit.init(row:))
+        for index in hits.indices {
+            hits[index].snippetAttachment = try SnippetSource.attachment(
+                of: hits[index].snippet, interactionID: hits[index].interactionID, db)
+        }
+        return SearchPage(total: total, hits: hits)
     }
 
     /// Filters alone: newest first.
