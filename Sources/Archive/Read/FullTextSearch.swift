@@ -109,7 +109,7 @@ extension ArchiveStore {
                     WHERE interaction_fts MATCH ?\(filter)
                     ORDER BY score, id LIMIT ? OFFSET ?
                 )
-                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, page.score AS rank,
+                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, i.has_attachment, page.score AS rank,
                     \(snippetsWhileScanning ? "page.snippet" : """
                     (SELECT \(snippet) FROM interaction_fts WHERE interaction_fts MATCH ? AND rowid = page.id)
                     """) AS snippet
@@ -119,10 +119,12 @@ extension ArchiveStore {
             arguments: StatementArguments(
                 [condition == nil ? total : nil] + (snippetsWhileScanning ? highlight : []) + [match] + filterArguments
                     + [limit ?? -1, offset] + (snippetsWhileScanning ? [] : highlight + [match])))
-        var hits = rows.map(SearchHit.init(row:))
-        for index in hits.indices {
-            hits[index].snippetAttachment = try SnippetSource.attachment(
-                of: hits[index].snippet, interactionID: hits[index].interactionID, db)
+        let hits = try rows.map { row in
+            var hit = SearchHit(row: row)
+            if row["has_attachment"] == true {
+                hit.snippetAttachment = try SnippetSource.attachment(of: hit.snippet, interactionID: hit.interactionID, db)
+            }
+            return hit
         }
         return SearchPage(total: total, hits: hits)
     }

@@ -9,15 +9,14 @@ enum SnippetSource {
     /// comes from the subject, body or participants, or cannot be placed.
     static func attachment(of snippet: String, interactionID: Int64, _ db: Database) throws -> String? {
         let plain = plainText(snippet)
-        guard !plain.isEmpty,
-              try Bool.fetchOne(db, sql: """
-                  SELECT instr(subject, ?1) = 0 AND instr(body, ?1) = 0 AND instr(participants, ?1) = 0
-                  FROM interaction WHERE id = ?2
-                  """, arguments: [plain, interactionID]) == true
-        else { return nil }
-        let attachments = try Row.fetchAll(db, sql: """
-            SELECT filename, content_type, text FROM attachment WHERE interaction_id = ? ORDER BY position
-            """, arguments: [interactionID])
+        guard !plain.isEmpty else { return nil }
+        // One cached statement per hit: the attachments, when the snippet stands in none of the
+        // interaction's own columns.
+        let attachments = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT a.filename, a.content_type, a.text FROM interaction i JOIN attachment a ON a.interaction_id = i.id
+            WHERE i.id = ?2 AND instr(i.subject, ?1) = 0 AND instr(i.body, ?1) = 0 AND instr(i.participants, ?1) = 0
+            ORDER BY a.position
+            """), arguments: [plain, interactionID])
         // The whole snippet, else (a snippet across two attachments) the line of its first match.
         for piece in [plain, firstMatchLine(snippet)] where !piece.isEmpty {
             for row in attachments {
