@@ -17,7 +17,7 @@ struct InteractionJSON: Encodable {
         var sha256: String?
         /// The download URL, when the archive holds the bytes.
         var download: String?
-        /// The extracted text and where it came from (`text`, `pdf`, `ocr`...); null when none.
+        /// The extracted text and where it came from (`text`, `pdf`, `ocr`...); absent when none.
         var text: String?
         var textSource: String?
         /// Why (part of) the attachment could not be read, one line each.
@@ -25,19 +25,6 @@ struct InteractionJSON: Encodable {
 
         enum CodingKeys: String, CodingKey {
             case index, filename, contentType = "content_type", size, sha256, download, text, textSource = "text_source", problems
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(index, forKey: .index)
-            try container.encodeIfPresent(filename, forKey: .filename)
-            try container.encode(contentType, forKey: .contentType)
-            try container.encode(size, forKey: .size)
-            try container.encodeIfPresent(sha256, forKey: .sha256)
-            try container.encodeIfPresent(download, forKey: .download)
-            try container.encode(text, forKey: .text)
-            try container.encode(textSource, forKey: .textSource)
-            try container.encode(problems, forKey: .problems)
         }
     }
 

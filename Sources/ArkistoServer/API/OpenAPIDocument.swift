@@ -615,7 +615,7 @@ enum OpenAPIDocument {
                           size: {type: integer}
                           sha256: {type: [string, "null"]}
                           download: {type: [string, "null"]}
-                          text: {type: [string, "null"], description: the text read from the attachment (null when none)}
+                          text: {type: [string, "null"], description: the text read from the attachment (absent when none)}
                           text_source:
                             type: [string, "null"]
                             description: where the text came from

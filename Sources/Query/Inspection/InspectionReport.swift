@@ -84,15 +84,6 @@ public struct ReportAttachment: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey { case filename, contentType = "content_type", size, sha256, text }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(filename, forKey: .filename)
-        try container.encode(contentType, forKey: .contentType)
-        try container.encode(size, forKey: .size)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encodeIfPresent(text, forKey: .text)
-    }
 }
 
 /// How the interaction is tied to the subject.
