@@ -794,7 +794,7 @@ def main():
         page.goto(f"{base}/search?q={urllib.parse.quote(EVERYTHING)}&limit=100")
         doc = parse(page.dom())
         hrefs = list(dict.fromkeys(a.attrs.get("href") for a in doc.all("a", cls="hit-link")))
-        check.expect(len(hrefs) >= 20, f"{EVERYTHING!r} should find the 22 interactions of Samples/, found {len(hrefs)}")
+        check.expect(len(hrefs) >= 20, f"{EVERYTHING!r} should find the 25 interactions of Samples/, found {len(hrefs)}")
         customers, kinds = {}, collections.Counter()
         for href in hrefs:
             page.goto(base + href)

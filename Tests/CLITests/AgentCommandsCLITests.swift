@@ -100,5 +100,31 @@ import Testing
             "name", "message_id", "in_reply_to", "references", "date", "subject", "from", "to", "cc", "text", "html_text",
             "html_present", "attachments", "defects",
         ])
+        // The credit note's attachment: its keys, text or not.
+        let reply = try #require(try FileManager.default.contentsOfDirectory(atPath: cur.path).first { $0.contains(".M102") })
+        let withAttachment = try #require(
+            try json(["parse", "--json", "--no-ocr", cur.appendingPathComponent(reply).path], in: folder) as? [String: Any])
+        let attachment = try #require((withAttachment["attachments"] as? [[String: Any]])?.first)
+        #expect(Set(attachment.keys) == ["filename", "content_type", "size_decoded_bytes", "text", "text_source", "defects"])
+    }
+
+    /// The Samples' messages whose words stand in their attachments: found by the file names, and
+    /// the forward by its words, with the snippet naming the attached message.
+    @Test func theSamplesAttachmentsAreFoundByNameAndText() throws {
+        let folder = try ScratchFolder()
+        let archive = try importSamples(into: folder)
+        func subjects(_ query: String) throws -> [String] {
+            let page = try #require(try json(["search", query, "--json", "--archive", archive], in: folder) as? [String: Any])
+            return (page["results"] as? [[String: Any]] ?? []).compactMap { $0["subject"] as? String }
+        }
+        #expect(try subjects("filename:\"lasku 2025 0214\"") == ["Helmikuun lasku"])
+        #expect(try subjects("filename:png") == ["Siirto ei onnistu"])
+        #expect(try subjects("filename:eml") == ["Fwd: Vahvistus liittymän irtisanomisesta"])
+        let page = try #require(try json(["search", "attachment:kuukausimaksua", "--json", "--archive", archive], in: folder) as? [String: Any])
+        let hit = try #require((page["results"] as? [[String: Any]])?.first)
+        #expect(hit["subject"] as? String == "Fwd: Vahvistus liittymän irtisanomisesta")
+        #expect(hit["snippet_attachment"] as? String == "vahvistus.eml")
+        let email = try #require(try json(["search", "kind:email", "--json", "--archive", archive], in: folder) as? [String: Any])
+        #expect(email["total"] as? Int == 13 + 5, "the Maildir's 13 (the broken one kept with its defects) and the mbox's 5")
     }
 }

@@ -179,6 +179,44 @@ import Testing
         }
     }
 
+    /// Every attachment of an included interaction is listed by name, type and SHA-256, and its
+    /// text is redacted like the body: another customer's number and address in it are replaced.
+    @Test func attachmentsAreListedWithDigestsAndTheirTextRedacted() throws {
+        let run = try fixture.store.beginImportRun(sourceKind: "test", arguments: [])
+        let text = "Lasku AS-1111111 / Maija Virtanen.\nVäärä vastaanottaja: AS-3333333, outi.laine@posti.fi."
+        let digest = ContentDigest(of: Array(text.utf8))
+        guard case .archive(let original, var interactions) = PrivacyFixture.email(
+            "liite@koti.fi", from: ("Maija Virtanen", "maija.virtanen@koti.fi"), to: ("Asiakaspalvelu", "tuki@operaattori.fi"),
+            subject: "Lasku liitteenä", body: "Lasku liitteenä.",
+            mentions: [PrivacyFixture.mention(.email, "maija.virtanen@koti.fi", "from")], days: 7)
+        else { throw PrivacyFixture.FixtureError.missing("liite@koti.fi") }
+        interactions[0].attachments = [
+            NewAttachment(filename: "lasku.txt", contentType: "text/plain", size: text.utf8.count, digest: digest, text: text,
+                          textSource: "text"),
+            NewAttachment(filename: "kuva.png", contentType: "image/png", size: 10, digest: ContentDigest(of: [1, 2, 3]), text: nil),
+        ]
+        _ = try fixture.store.write([.archive(original, interactions)], run: run)
+
+        let (written, folder) = try write(PrivacyFixture.maija)
+        let included = try #require(written.report.interactions.first { $0.sourceRef == "liite@koti.fi" })
+        #expect(included.attachments.map(\.filename) == ["lasku.txt", "kuva.png"])
+        #expect(included.attachments.map(\.contentType) == ["text/plain", "image/png"])
+        #expect(included.attachments.map(\.sha256) == [digest.hex, ContentDigest(of: [1, 2, 3]).hex])
+        let redacted = try #require(included.attachments.first?.text)
+        #expect(redacted.contains("AS-1111111"))
+        #expect(!redacted.contains("AS-3333333") && !redacted.contains("outi.laine@posti.fi"))
+        #expect(included.attachments.last?.text == nil)
+
+        let html = try read(folder, "report.html")
+        let json = try read(folder, "report.json")
+        for file in [html, json] {
+            #expect(file.contains(digest.hex))
+            #expect(!file.contains("AS-3333333") && !file.contains("outi.laine@posti.fi"))
+        }
+        #expect(html.contains("<summary>Liitteen lasku.txt teksti</summary>"))
+        #expect(html.contains("Väärä vastaanottaja"))
+    }
+
     @Test func htmlEscapesEverythingItShows() throws {
         let (_, folder) = try write(PrivacyFixture.maija)
         let html = try read(folder, "report.html")

@@ -67,6 +67,24 @@ import Testing
         #expect(try parser.parse("from:matt*") == .filter(.from("matt")))
     }
 
+    /// `filename:` takes words of a name as typed (split later, at the index), `*` for a prefix,
+    /// and a group.
+    @Test func filenameTakesNamesPrefixesAndGroups() throws {
+        #expect(try parser.parse("filename:pdf") == .filter(.filename("pdf", prefix: false)))
+        #expect(try parser.parse("FILENAME:Lasku_2025-02.pdf") == .filter(.filename("Lasku_2025-02.pdf", prefix: false)))
+        #expect(try parser.parse("filename:lasku*") == .filter(.filename("lasku", prefix: true)))
+        #expect(try parser.parse("filename:\"lasku helmikuu\"") == .filter(.filename("lasku helmikuu", prefix: false)))
+        #expect(
+            try parser.parse("filename:(lasku OR sopimus*) -filename:png")
+                == .and([
+                    .or([.filter(.filename("lasku", prefix: false)), .filter(.filename("sopimus", prefix: true))]),
+                    .not(.filter(.filename("png", prefix: false))),
+                ]))
+        #expect(
+            try parser.parse("laskutusvirhe filename:pdf")
+                == .and([.text(TextTerm(.word("laskutusvirhe"))), .filter(.filename("pdf", prefix: false))]))
+    }
+
     @Test func aBodyWordIsOneTermOfTheBudget() throws {
         let limited = QueryParser(limits: QueryLimits(maxBytes: 4096, maxDepth: 8, maxTerms: 2, maxPrefixes: 4))
         #expect(throws: QuerySyntaxError.self) { try limited.parse("body:(a b c)") }
@@ -110,6 +128,9 @@ import Testing
         ("body:b*", 0, "a prefix needs at least"),
         ("body:=", 0, "= needs a word"),
         ("from:*", 0, "'*' has nothing to search for in from:"),
+        ("filename:", 0, "filename: needs a value"),
+        ("lasku filename:**", 6, "filename: needs a word of a file name"),
+        ("filename:\"..\"", 0, "filename: needs a word of a file name"),
         ("lasku body:(from:maija)", 6, "body:( … ) takes words, phrases and prefixes, not other fields"),
         ("subject:(body:lasku)", 0, "subject:( … ) takes words, phrases and prefixes, not other fields"),
         ("kind:(email OR call)", 0, "kind: takes one value, not a group"),

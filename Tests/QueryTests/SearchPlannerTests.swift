@@ -34,6 +34,9 @@ import Testing
         #expect(try plan("body:lasku*").ranking == "body : (\"lasku\" *)")
         #expect(try plan("body:=laskusta").ranking == "body : (\"=laskusta\")")
         #expect(try plan("attachment:\"laskun eräpäivä\"").ranking == "attachment_text : (\"laskun eräpäivä\")")
+        let named = try plan("laskutusvirhe filename:lasku*")
+        #expect(named.ranking == "\"laskutusvirhe\"")
+        #expect(named.condition == .attachmentName("lasku", prefix: true))
         #expect(
             try plan("body:(lasku OR vika) -subject:hyvitys").ranking
                 == "(body : (\"lasku\") OR body : (\"vika\")) NOT subject : (\"hyvitys\")")

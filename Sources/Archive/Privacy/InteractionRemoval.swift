@@ -101,6 +101,7 @@ enum InteractionRemoval {
     /// pages are zeroed.
     static func purgeDeletedIndexEntries(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO interaction_fts (interaction_fts) VALUES ('optimize')")
+        try AttachmentNameIndex.purgeDeletedEntries(db)
     }
 }
 

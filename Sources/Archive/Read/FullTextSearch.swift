@@ -11,6 +11,9 @@ public struct SearchHit: Sendable, Codable {
     /// The best matching passage; matched words are wrapped in ``SearchHit/highlightStart`` and
     /// ``SearchHit/highlightEnd``.
     public var snippet: String
+    /// The attachment (file name, or type when it has none) whose text ``snippet`` comes from; nil
+    /// when it comes from the subject, body or participants.
+    public var snippetAttachment: String? = nil
     /// Higher is better; 0 when the search ranks by time. Negative for a hit whose matches all
     /// stand in the participants (names and addresses): such hits come after every hit that
     /// matches in the subject, body or attachment text.
@@ -94,7 +97,7 @@ extension ArchiveStore {
         // A short page gets its snippets afterwards, one lookup per row; a long one (or every hit)
         // while scanning, since a lookup parses the query again.
         let snippetsWhileScanning = limit.map { $0 > Self.snippetLookupLimit } ?? true
-        let snippet = "snippet(interaction_fts, -1, ?, ?, '…', 16)"
+        let snippet = "snippet(interaction_fts, -1, ?, ?, '\(SnippetSource.ellipsis)', 16)"
         let highlight: [any DatabaseValueConvertible & Sendable] = [SearchHit.highlightStart, SearchHit.highlightEnd]
         let rows = try Row.fetchAll(
             db,
@@ -106,7 +109,7 @@ extension ArchiveStore {
                     WHERE interaction_fts MATCH ?\(filter)
                     ORDER BY score, id LIMIT ? OFFSET ?
                 )
-                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, page.score AS rank,
+                SELECT i.id, i.kind, i.source_ref, i.occurred_at, i.subject, i.participants, i.has_attachment, page.score AS rank,
                     \(snippetsWhileScanning ? "page.snippet" : """
                     (SELECT \(snippet) FROM interaction_fts WHERE interaction_fts MATCH ? AND rowid = page.id)
                     """) AS snippet
@@ -116,7 +119,14 @@ extension ArchiveStore {
             arguments: StatementArguments(
                 [condition == nil ? total : nil] + (snippetsWhileScanning ? highlight : []) + [match] + filterArguments
                     + [limit ?? -1, offset] + (snippetsWhileScanning ? [] : highlight + [match])))
-        return SearchPage(total: total, hits: rows.map(SearchHit.init(row:)))
+        let hits = try rows.map { row in
+            var hit = SearchHit(row: row)
+            if row["has_attachment"] == true {
+                hit.snippetAttachment = try SnippetSource.attachment(of: hit.snippet, interactionID: hit.interactionID, db)
+            }
+            return hit
+        }
+        return SearchPage(total: total, hits: hits)
     }
 
     /// Filters alone: newest first.

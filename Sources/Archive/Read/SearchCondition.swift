@@ -15,6 +15,10 @@ public indirect enum SearchCondition: Sendable, Equatable {
     case isComplaint
     case isInspectionRequest
     case hasAttachment
+    /// An attachment whose file name has these words next to each other (the value split at every
+    /// character that is not a letter or digit, compared without case and diacritics), the last
+    /// word a prefix when `prefix`.
+    case attachmentName(String, prefix: Bool)
     /// Interactions linked with exact evidence to any of these customers.
     case customers([Int64])
     /// Helpdesk comments of tickets carrying this tag.
@@ -95,6 +99,16 @@ struct SQLCondition {
             return "i.is_inspection_request = 1"
         case .hasAttachment:
             return "i.has_attachment = 1"
+        case .attachmentName(let name, let prefix):
+            guard let expression = AttachmentNameIndex.expression(words: AttachmentNameIndex.words(of: name), prefix: prefix)
+            else { return "0" }
+            arguments.append(expression)
+            // The names' index gives the attachments, their rows the interactions: no function
+            // runs per attachment, and the set is made once however many rows the rest leaves.
+            return """
+                i.id IN (SELECT a.interaction_id FROM attachment a WHERE a.id IN (
+                    SELECT rowid FROM \(AttachmentNameIndex.table) WHERE \(AttachmentNameIndex.table) MATCH ?))
+                """
         case .customers(let ids):
             guard !ids.isEmpty else { return "0" }
             arguments.append(contentsOf: ids.map { $0 as any DatabaseValueConvertible & Sendable })

@@ -118,6 +118,9 @@ enum Schema {
                 ALTER TABLE attachment ADD COLUMN problems TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration(AttachmentNameIndex.migration) { db in
+            try AttachmentNameIndex.create(db)
+        }
         return migrator
     }
 

@@ -17,8 +17,15 @@ struct InteractionJSON: Encodable {
         var sha256: String?
         /// The download URL, when the archive holds the bytes.
         var download: String?
+        /// The extracted text and where it came from (`text`, `pdf`, `ocr`...); absent when none.
+        var text: String?
+        var textSource: String?
+        /// Why (part of) the attachment could not be read, one line each.
+        var problems: [String]
 
-        enum CodingKeys: String, CodingKey { case index, filename, contentType = "content_type", size, sha256, download }
+        enum CodingKeys: String, CodingKey {
+            case index, filename, contentType = "content_type", size, sha256, download, text, textSource = "text_source", problems
+        }
     }
 
     struct CustomerJSON: Encodable {
@@ -65,7 +72,8 @@ struct InteractionJSON: Encodable {
         attachments = c.attachments.enumerated().map { index, a in
             AttachmentJSON(
                 index: index, filename: a.filename, contentType: a.contentType, size: a.size, sha256: a.sha256,
-                download: c.summary.kind == .email && a.sha256 != nil ? "/api/v1/interactions/\(id)/attachments/\(index)" : nil)
+                download: c.summary.kind == .email && a.sha256 != nil ? "/api/v1/interactions/\(id)/attachments/\(index)" : nil,
+                text: a.text, textSource: a.text == nil ? nil : a.textSource, problems: a.problems)
         }
         ticket = c.ticket
         call = c.call.map { call in

@@ -24,11 +24,15 @@ enum OpenAPIDocument {
               summary: Search in the query language
               description: |
                 Words, "phrases", prefix*, ="exact form", -excluded, OR, parentheses; fields subject:
-                body: attachment: from: to: customer: kind: is:complaint is:inspection has:attachment
-                tag: date:. subject:, body: and attachment: limit a word, phrase, prefix or exact form
+                body: attachment: filename: from: to: customer: kind: is:complaint is:inspection
+                has:attachment tag: date:. subject:, body: and attachment: limit a word, phrase, prefix or exact form
                 (or a group: body:(lasku OR hyvitys)) to that part of the text (attachment: the
-                attachments' names and text, forwarded messages included); from: and to: (to or cc) match a
-                participant's address, @domain or the beginning of a name. Best matches first: a hit
+                attachments' names and text, forwarded messages included); filename: matches a word of
+                an attachment's file name in any case, with or without diacritics (filename:pdf the
+                extension, filename:lasku* a prefix, filename:(lasku OR sopimus) a group);
+                from: and to: (to or cc) match a
+                participant's address, @domain or the beginning of a name. A hit whose snippet comes
+                from an attachment's text names it in snippet_attachment. Best matches first: a hit
                 whose words stand only in the participants' names and addresses comes after every hit
                 with them in the subject, body or attachment text, and has a negative score. The
                 filters below are added to the query. A query that cannot be read is 400 with the
@@ -554,6 +558,7 @@ enum OpenAPIDocument {
                       subject: {type: string}
                       participants: {type: string}
                       snippet: {type: string, description: "HTML-safe: the text escaped, matched words in <b></b>"}
+                      snippet_attachment: {type: string, description: "The attachment whose text the snippet comes from; absent when it is the subject, body or participants"}
                       score: {type: number, description: "Higher is better; negative when the words stand only in the participants"}
                       customers:
                         type: array
@@ -610,6 +615,12 @@ enum OpenAPIDocument {
                           size: {type: integer}
                           sha256: {type: [string, "null"]}
                           download: {type: [string, "null"]}
+                          text: {type: [string, "null"], description: the text read from the attachment (absent when none)}
+                          text_source:
+                            type: [string, "null"]
+                            description: where the text came from
+                            enum: [text, pdf, ocr, ooxml, odf, rtf, doc, message, tnef, zip, null]
+                          problems: {type: array, items: {type: string}, description: "why (part of) it could not be read: 'file: what happened (reason)'"}
                     ticket: {type: [object, "null"]}
                     call: {type: [object, "null"]}
                     customers:

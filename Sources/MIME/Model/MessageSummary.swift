@@ -25,20 +25,57 @@ public struct MessageSummary: Encodable, Sendable {
     }
 
     public struct AttachmentSummary: Encodable, Sendable, Equatable {
+        /// Why (part of) an attachment's text could not be read: the attachment reader's reason
+        /// (`timed_out`, `malformed`...), which file (`liitteet.zip › sopimus.docx`) and what happened.
+        public struct Defect: Encodable, Sendable, Equatable {
+            public var reason: String
+            public var location: String
+            public var detail: String
+
+            public init(reason: String, location: String, detail: String) {
+                self.reason = reason
+                self.location = location
+                self.detail = detail
+            }
+        }
+
         public var filename: String?
         public var contentType: String
         public var sizeDecodedBytes: Int
+        /// The attachment's text; nil when there is none. MIME gives it for `text/*` parts, reports
+        /// and attached messages; `arkisto parse` fills it for the formats the attachment readers read.
+        public var text: String?
+        /// Where ``text`` came from (`text`, `message`, `pdf`, `ocr`...); nil when there is no text.
+        public var textSource: String?
+        public var defects: [Defect]
 
-        public init(filename: String?, contentType: String, sizeDecodedBytes: Int) {
+        public init(
+            filename: String?, contentType: String, sizeDecodedBytes: Int, text: String? = nil, textSource: String? = nil,
+            defects: [Defect] = []
+        ) {
             self.filename = filename
             self.contentType = contentType
             self.sizeDecodedBytes = sizeDecodedBytes
+            self.text = text
+            self.textSource = text == nil ? nil : textSource
+            self.defects = defects
+        }
+
+        /// The summary of `attachment` with the text MIME gives: a `text/*` part's or a report's
+        /// (source `text`), an attached message's (source `message`).
+        init(_ attachment: Attachment) {
+            self.init(
+                filename: attachment.filename, contentType: attachment.contentType, sizeDecodedBytes: attachment.data.count,
+                text: attachment.text, textSource: attachment.contentType.hasPrefix("message/") ? "message" : "text")
         }
 
         private enum CodingKeys: String, CodingKey {
             case filename
             case contentType = "content_type"
             case sizeDecodedBytes = "size_decoded_bytes"
+            case text
+            case textSource = "text_source"
+            case defects
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -46,6 +83,9 @@ public struct MessageSummary: Encodable, Sendable {
             try container.encode(filename, forKey: .filename)
             try container.encode(contentType, forKey: .contentType)
             try container.encode(sizeDecodedBytes, forKey: .sizeDecodedBytes)
+            try container.encode(text, forKey: .text)
+            try container.encode(textSource, forKey: .textSource)
+            try container.encode(defects, forKey: .defects)
         }
     }
 
@@ -80,9 +120,7 @@ public struct MessageSummary: Encodable, Sendable {
         text = message.plainText
         htmlText = message.htmlText
         htmlPresent = message.htmlPresent
-        attachments = message.attachments.map {
-            AttachmentSummary(filename: $0.filename, contentType: $0.contentType, sizeDecodedBytes: $0.data.count)
-        }
+        attachments = message.attachments.map(AttachmentSummary.init)
         var seen = Set<String>()
         defects = message.defects.map(\.kind.rawValue).filter { seen.insert($0).inserted }
     }

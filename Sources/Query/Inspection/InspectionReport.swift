@@ -64,12 +64,26 @@ public struct ReportParticipant: Sendable, Encodable, Equatable {
     public var address: String
 }
 
+/// An attachment of an included interaction: its name, type, size and SHA-256 (the originals
+/// folder holds its bytes inside the message), and its text redacted like the body.
 public struct ReportAttachment: Sendable, Encodable {
     public var filename: String?
     public var contentType: String
     public var size: Int
+    /// Of the decoded bytes; nil when the archive has none (a ticket's attachment).
+    public var sha256: String?
+    /// The text read from it, other people's identifiers redacted; nil when there is none.
+    public var text: String?
 
-    enum CodingKeys: String, CodingKey { case filename, contentType = "content_type", size }
+    init(filename: String?, contentType: String, size: Int, sha256: String?, text: String? = nil) {
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
+        self.sha256 = sha256
+        self.text = text
+    }
+
+    enum CodingKeys: String, CodingKey { case filename, contentType = "content_type", size, sha256, text }
 }
 
 /// How the interaction is tied to the subject.

@@ -86,7 +86,9 @@ struct InspectionReportBuilder: Sendable {
         let subject = view.text(summary.subject, into: &counts)
         let body = view.text(content.body, into: &counts)
         let attachments = content.attachments.map { a in
-            ReportAttachment(filename: a.filename.map { view.text($0, into: &counts) }, contentType: a.contentType, size: a.size)
+            ReportAttachment(
+                filename: a.filename.map { view.text($0, into: &counts) }, contentType: a.contentType, size: a.size,
+                sha256: a.sha256, text: a.text.map { view.text($0, into: &counts) })
         }
         var interaction = ReportInteraction(
             sourceRef: summary.sourceRef, kind: summary.kind, occurredAt: summary.occurredAt.map(Timestamp.format),

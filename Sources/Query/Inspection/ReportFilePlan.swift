@@ -58,7 +58,9 @@ struct TicketCommentOriginal: Encodable {
         author = Author(name: from?.name, email: from?.address, role: ticket.authorRole)
         isPublic = ticket.isPublic
         body = content.body
-        attachments = content.attachments.map { ReportAttachment(filename: $0.filename, contentType: $0.contentType, size: $0.size) }
+        attachments = content.attachments.map {
+            ReportAttachment(filename: $0.filename, contentType: $0.contentType, size: $0.size, sha256: $0.sha256)
+        }
     }
 
     var bytes: [UInt8] {

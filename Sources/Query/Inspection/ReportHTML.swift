@@ -142,12 +142,21 @@ struct ReportHTML {
             if let transcript = call.transcript { file("Litterointi", transcript, into: &page) }
         }
         for attachment in item.attachments {
-            page.row("Liite", "\(attachment.filename ?? "(nimetön)") (\(attachment.contentType), \(attachment.size) tavua)")
+            let digest = attachment.sha256.map { ", SHA-256 \($0)" } ?? ""
+            page.row("Liite", "\(attachment.filename ?? "(nimetön)") (\(attachment.contentType), \(attachment.size) tavua\(digest))")
         }
         if let original = item.original { file("Alkuperäinen", original, into: &page) }
         page.row("Tunnistettu", evidence(item.link))
         page.raw("</table>\n")
         if !item.body.isEmpty { page.element("div", item.body, class: "body") }
+        for attachment in item.attachments {
+            guard let text = attachment.text else { continue }
+            page.raw("<details class=\"attachment-text\"><summary>")
+            page.raw(HTMLEscape.text("Liitteen \(attachment.filename ?? "(nimetön)") teksti"))
+            page.raw("</summary>\n")
+            page.element("div", text, class: "body")
+            page.raw("</details>\n")
+        }
         page.raw("</div>\n")
     }
 

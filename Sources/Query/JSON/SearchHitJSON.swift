@@ -21,12 +21,15 @@ public struct SearchHitJSON: Encodable, Sendable {
     public var subject: String
     public var participants: String
     public var snippet: String
+    /// The attachment (file name, or type when unnamed) the snippet was cut from; absent when it
+    /// comes from the subject, body or participants.
+    public var snippetAttachment: String?
     public var score: Double
     public var customers: [Customer]?
 
     enum CodingKeys: String, CodingKey {
         case interactionID = "interaction_id", kind, sourceRef = "source_ref", occurredAt = "occurred_at"
-        case subject, participants, snippet, score, customers
+        case subject, participants, snippet, snippetAttachment = "snippet_attachment", score, customers
     }
 
     public init(_ hit: SearchHit, customers: [Customer]? = nil) {
@@ -37,6 +40,7 @@ public struct SearchHitJSON: Encodable, Sendable {
         subject = hit.subject
         participants = hit.participants
         snippet = SnippetHTML.render(hit.snippet, tag: "b")
+        snippetAttachment = hit.snippetAttachment
         score = hit.score
         self.customers = customers
     }

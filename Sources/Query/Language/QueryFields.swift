@@ -9,6 +9,7 @@ extension TokenReader {
         switch name {
         case "from": return .filter(.from(try participantValue(value, field: name, position: position)))
         case "to": return .filter(.to(try participantValue(value, field: name, position: position)))
+        case "filename": return .filter(try filenameValue(value, quoted: quoted, position: position))
         case "customer": return .filter(.customer(value))
         case "tag": return .filter(.tag(value))
         case "kind":
@@ -68,6 +69,9 @@ extension TokenReader {
             switch name {
             case "from": return .filter(.from(value))
             case "to": return .filter(.to(value))
+            case "filename":
+                if case .prefix(let prefix) = term.form { return .filter(.filename(prefix, prefix: true)) }
+                return .filter(try filenameValue(value, quoted: true, position: position))
             default: throw error("\(name): takes one value, not a group", at: position)
             }
         }
@@ -88,6 +92,18 @@ extension TokenReader {
             return TextTerm(.exact(form), column: column)
         }
         return try textTerm(word: value, position: position, column: column)
+    }
+
+    /// The value of `filename:`: words of a file name (`lasku`, `pdf`, `lasku-2025.pdf`, quoted or
+    /// not), a trailing `*` making the last one a prefix (`lasku*`).
+    func filenameValue(_ value: String, quoted: Bool, position: Int) throws(QuerySyntaxError) -> QueryFilter {
+        var name = Substring(value)
+        let prefix = !quoted && name.hasSuffix("*")
+        if !quoted { while name.hasSuffix("*") { name = name.dropLast() } }
+        guard name.contains(where: { $0.isLetter || $0.isNumber }) else {
+            throw error("filename: needs a word of a file name, not '\(value)'", at: position)
+        }
+        return .filename(String(name), prefix: prefix)
     }
 
     /// The value of `from:` or `to:`. It matches the beginning of an address or a name's word

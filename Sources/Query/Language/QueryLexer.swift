@@ -22,7 +22,7 @@ struct QueryToken: Equatable {
 /// contain a colon (`EU:n`, `SMS:llä`, `klo 12:30`) stay words.
 struct QueryLexer {
     static let fieldNames: Set<String> = [
-        "from", "to", "subject", "body", "attachment", "customer", "kind", "is", "has", "date", "tag",
+        "from", "to", "subject", "body", "attachment", "filename", "customer", "kind", "is", "has", "date", "tag",
     ]
 
     private let characters: [Character]

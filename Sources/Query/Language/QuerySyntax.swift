@@ -50,6 +50,9 @@ public enum QueryFilter: Equatable, Sendable {
     case isComplaint
     case isInspectionRequest
     case hasAttachment
+    /// An attachment whose file name has these words (split at every character that is not a
+    /// letter or digit: `lasku.pdf` is `lasku pdf`), the last a prefix when `prefix`.
+    case filename(String, prefix: Bool)
     /// Helpdesk comments of tickets with this tag.
     case tag(String)
     /// Half-open: `start <= occurred_at < end`, UTC.

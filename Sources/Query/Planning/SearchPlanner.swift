@@ -95,6 +95,7 @@ struct SearchPlanner {
         case .isComplaint: .isComplaint
         case .isInspectionRequest: .isInspectionRequest
         case .hasAttachment: .hasAttachment
+        case .filename(let name, let prefix): .attachmentName(name, prefix: prefix)
         case .tag(let tag): .ticketTag(tag)
         case .date(let start, let end): .occurred(start: start, end: end)
         }

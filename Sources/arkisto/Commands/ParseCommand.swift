@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extract
 import Foundation
 import MIME
 
@@ -9,11 +10,15 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per file, one per line.")
     var json = false
 
+    @Flag(name: .customLong("no-ocr"), help: "Do not recognise the text of images and scanned PDF pages (OCR takes about a second a page).")
+    var noOCR = false
+
     @Argument(help: ArgumentHelp("Message files.", valueName: "file"))
     var files: [String]
 
     func run() throws {
         var failures = 0
+        let reading = AttachmentTextReading(extractor: AttachmentExtractor(), recognises: !noOCR)
         for file in files {
             let name = URL(fileURLWithPath: file).lastPathComponent
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -29,10 +34,12 @@ struct ParseCommand: ParsableCommand {
                 failures += 1
                 continue
             }
+            var summary = MessageSummary(message: message, name: name)
+            reading.read(message, into: &summary)
             if json {
-                try Output.json(MessageSummary(message: message, name: name))
+                try Output.json(summary)
             } else {
-                print(MessageDescription(message: message, name: name).text)
+                print(MessageDescription(message: message, summary: summary).text)
             }
         }
         if failures > 0 {
@@ -44,10 +51,10 @@ struct ParseCommand: ParsableCommand {
 /// The human-readable form of `arkisto parse`.
 private struct MessageDescription {
     var message: Message
-    var name: String
+    var summary: MessageSummary
 
     var text: String {
-        var lines = ["== \(name)"]
+        var lines = ["== \(summary.name)"]
         func addresses(_ list: [MailAddress]) -> String {
             list.map { address in address.name.map { "\($0) <\(address.address)>" } ?? address.address }
                 .joined(separator: ", ")
@@ -61,11 +68,16 @@ private struct MessageDescription {
         lines.append("Subject: \(message.subject ?? "(none)")")
         lines.append("Structure:")
         appendTree(message.body, depth: 1, into: &lines)
-        for attachment in message.attachments {
-            lines.append("Attachment: \(attachment.filename ?? "(no name)") \(attachment.contentType) \(attachment.data.count) bytes")
+        for attachment in summary.attachments {
+            var line = "Attachment: \(attachment.filename ?? "(no name)") \(attachment.contentType) \(attachment.sizeDecodedBytes) bytes"
+            if let text = attachment.text, let source = attachment.textSource { line += ", \(text.count) characters of text (\(source))" }
+            lines.append(line)
+            lines += attachment.defects.map { "  unreadable: \($0.location): \($0.detail) (\($0.reason))" }
         }
-        if !message.defects.isEmpty {
-            lines.append("Defects: " + message.defects.map { $0.detail.isEmpty ? $0.kind.rawValue : "\($0.kind.rawValue) (\($0.detail))" }.joined(separator: "; "))
+        var defects = message.defects.map { $0.detail.isEmpty ? $0.kind.rawValue : "\($0.kind.rawValue) (\($0.detail))" }
+        if summary.defects.contains(AttachmentTextReading.unreadableDefect) { defects.append(AttachmentTextReading.unreadableDefect) }
+        if !defects.isEmpty {
+            lines.append("Defects: " + defects.joined(separator: "; "))
         }
         lines.append("")
         lines.append(message.bodyText)

@@ -15,12 +15,16 @@ struct SearchCommand: ParsableCommand {
             attachments' names and text, forwarded messages included) take the same forms as any \
             word (subject:"laskun eräpäivä", body:lasku*, body:=laskusta) and groups \
             (body:(lasku OR hyvitys)). from: and to: (to or cc) take an address, @domain or the \
-            beginning of a name or an address, or a group (from:(maija OR matti)). Also customer:, \
+            beginning of a name or an address, or a group (from:(maija OR matti)). filename: takes \
+            a word of an attachment's file name, in any case and with or without ä and ö \
+            (filename:pdf for the extension, filename:lasku* for a prefix, filename:lasku-2025 for \
+            words next to each other, filename:(lasku OR sopimus)). Also customer:, \
             kind:email|ticket|call, is:complaint, is:inspection, has:attachment, tag:, \
             date:2025-01-01..2025-03-31.
 
             A hit whose words stand only in the participants' names and addresses comes after \
-            every hit with them in the subject, the body or an attachment.
+            every hit with them in the subject, the body or an attachment. A snippet from an \
+            attachment's text begins with the attachment's name (lasku.pdf: …).
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -57,7 +61,8 @@ struct SearchCommand: ParsableCommand {
             let when = hit.occurredAt.map(Timestamp.format) ?? "(no date)"
             print(Output.escaped("\(offset + index + 1). [\(hit.kind.rawValue)] \(when)  \(hit.subject)"))
             print("   " + Output.escaped(hit.participants))
-            print("   \(highlight(hit.snippet, bold: bold))")
+            let source = hit.snippetAttachment.map { Output.escaped($0) + ": " } ?? ""
+            print("   \(source)\(highlight(hit.snippet, bold: bold))")
             print("   ref: " + Output.escaped(hit.sourceRef))
         }
         print("\(page.total) hits (\(String(format: "%.1f", milliseconds)) ms)")

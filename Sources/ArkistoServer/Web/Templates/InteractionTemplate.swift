@@ -39,7 +39,11 @@ enum InteractionTemplate {
         <h2>Liitteet</h2>
         <ul id="attachments">
         {{#attachments}}
-        <li>{{#downloadable}}<a class="attachment-link" href="/interactions/{{id}}/attachments/{{index}}">{{filename}}</a>{{/downloadable}}{{^downloadable}}{{filename}} (ei tallennettu){{/downloadable}} – {{contentType}}, {{size}} tavua</li>
+        <li class="attachment">{{#downloadable}}<a class="attachment-link" href="/interactions/{{id}}/attachments/{{index}}">{{filename}}</a>{{/downloadable}}{{^downloadable}}{{filename}} (ei tallennettu){{/downloadable}} – {{contentType}}, {{size}} tavua
+        {{#sha256}}<br><span class="sha256">SHA-256 <code>{{sha256}}</code></span>{{/sha256}}
+        {{#hasProblems}}<ul class="attachment-problems">{{#problems}}<li>Ei voitu lukea: {{line}}</li>{{/problems}}</ul>{{/hasProblems}}
+        {{#hasText}}<details class="attachment-text"><summary>Liitteen teksti ({{textSourceLabel}})</summary><pre>{{text}}</pre></details>{{/hasText}}
+        </li>
         {{/attachments}}
         </ul>
         </article>

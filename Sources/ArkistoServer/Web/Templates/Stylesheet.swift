@@ -17,6 +17,8 @@ enum Stylesheet {
         .meta, .when, .kind { color: #555; font-size: 0.9em; }
         .flag { color: #c0392b; }
         pre { white-space: pre-wrap; background: #fff; border: 1px solid #ddd; padding: 0.75rem; }
+        .attachment-text pre { max-height: 30rem; overflow: auto; }
+        .attachment-problems, .snippet-attachment { color: #6b4e00; }
         table { border-collapse: collapse; }
         th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
         tr.overdue td, tr.failing td { background: #fde8e8; }

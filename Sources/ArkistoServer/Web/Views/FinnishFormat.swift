@@ -64,6 +64,24 @@ enum FinnishFormat {
         }
     }
 
+    /// Where an attachment's text came from (the archive's `text_source`), in words.
+    static func textSource(_ source: String?) -> String {
+        switch source {
+        case "text": "tekstiliite"
+        case "pdf": "PDF:n tekstikerros"
+        case "ocr": "tekstintunnistus (OCR)"
+        case "ooxml": "Office-asiakirja"
+        case "odf": "OpenDocument-asiakirja"
+        case "rtf": "RTF-asiakirja"
+        case "doc": "vanha Office-asiakirja"
+        case "message": "liitetty viesti"
+        case "tnef": "Outlookin winmail.dat"
+        case "zip": "ZIP-arkiston tiedostot"
+        case let other?: other
+        case nil: "lähde ei tiedossa"
+        }
+    }
+
     static func subject(_ subject: String) -> String {
         subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "(ei aihetta)" : subject
     }

@@ -28,11 +28,37 @@ struct InteractionView {
     }
 
     struct Attachment {
+        struct Problem {
+            var line: String
+        }
+
         var index: Int
         var filename: String
         var contentType: String
         var size: Int
         var downloadable: Bool
+        var sha256: String?
+        /// The extracted text, shown collapsed; control characters removed.
+        var text: String
+        var hasText: Bool
+        var textSourceLabel: String
+        /// Why (part of) the attachment could not be read.
+        var problems: [Problem]
+        var hasProblems: Bool
+
+        init(_ a: StoredAttachment, index: Int, downloadable: Bool) {
+            self.index = index
+            filename = a.filename ?? "liite \(index + 1)"
+            contentType = a.contentType
+            size = a.size
+            self.downloadable = downloadable
+            sha256 = a.sha256
+            text = InteractionView.plain(a.text ?? "")
+            hasText = !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            textSourceLabel = FinnishFormat.textSource(a.textSource)
+            problems = a.problems.map { Problem(line: InteractionView.plain($0)) }
+            hasProblems = !problems.isEmpty
+        }
     }
 
     var chrome: PageChrome?
@@ -88,9 +114,7 @@ struct InteractionView {
         hasBody = !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         let storesBytes = s.kind == .email
         attachments = content.attachments.enumerated().map { index, a in
-            Attachment(
-                index: index, filename: a.filename ?? "liite \(index + 1)", contentType: a.contentType, size: a.size,
-                downloadable: storesBytes && a.sha256 != nil)
+            Attachment(a, index: index, downloadable: storesBytes && a.sha256 != nil)
         }
         customers = record.customers.filter { $0.strength == .exact }.map(SearchView.CustomerLink.init)
         hasCustomers = !customers.isEmpty

@@ -26,6 +26,8 @@ struct SearchView {
         var subject: String
         var when: String
         var snippetHTML: String
+        /// The attachment the snippet comes from, shown before it.
+        var snippetAttachment: String?
         var customers: [CustomerLink]
         var hasCustomers: Bool
     }
@@ -69,7 +71,7 @@ struct SearchView {
             return Hit(
                 id: hit.interactionID, kind: FinnishFormat.channel(hit.kind), kindLabel: FinnishFormat.kind(hit.kind),
                 subject: FinnishFormat.subject(hit.subject), when: FinnishFormat.time(hit.occurredAt),
-                snippetHTML: SnippetHTML.render(hit.snippet), customers: customers, hasCustomers: !customers.isEmpty)
+                snippetHTML: SnippetHTML.render(hit.snippet), snippetAttachment: hit.snippetAttachment, customers: customers, hasCustomers: !customers.isEmpty)
         }
         setPaging(total: total, shown: outcome.page.hits.count, request: request, page: page)
     }
