@@ -118,6 +118,9 @@ enum Schema {
                 ALTER TABLE attachment ADD COLUMN problems TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v5-ocr: images and text-less pages waiting for OCR") { db in
+            try RecognitionQueue.create(db)
+        }
         return migrator
     }
 
