@@ -155,13 +155,7 @@ import Testing
 
             """)
         _ = try CustomerImporter(archive: store, personalIDKey: .testKey).run(paths: [register.path])
-        let maija = try CustomerResolver(archive: store).single("C9")
-        let service = ErasureService(archive: store, hasher: { PersonalIDKey.testKey.hash($0) })
-        let audit = AuditTrail(archive: store, actor: "tietosuoja")
-        let (plan, redactor) = try service.plan(
-            subject: maija, reason: "asiakkaan pyyntö",
-            audit: audit.entry(.erasure, customers: ["C9"], request: "erase C9", results: nil))
-        #expect(try service.run(plan, redactor: redactor).removed.interactions == 1)
+        #expect(try store.eraseCustomer("C9").removed.interactions == 1)
         #expect(try store.recognitionJobsWaiting() == 0)
     }
 
@@ -189,13 +183,7 @@ import Testing
         #expect(try pass(recogniser).recognise(page1) == .text("Maksaja Maija Meikäläinen AS-1000009"))
         #expect(try Search(archive: store).run("AS-1000009", limit: nil).total == 1)
 
-        let maija = try CustomerResolver(archive: store).single("C9")
-        let service = ErasureService(archive: store, hasher: { PersonalIDKey.testKey.hash($0) })
-        let audit = AuditTrail(archive: store, actor: "tietosuoja")
-        let (plan, redactor) = try service.plan(
-            subject: maija, reason: "asiakkaan pyyntö",
-            audit: audit.entry(.erasure, customers: ["C9"], request: "erase C9", results: nil))
-        #expect(try service.run(plan, redactor: redactor).interactionsRedacted == 1)
+        #expect(try store.eraseCustomer("C9").interactionsRedacted == 1)
 
         #expect(try store.recognitionJobsWaiting() == 0)
         let text = try #require(try attachment(id).text)

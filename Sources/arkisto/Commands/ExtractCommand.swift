@@ -39,8 +39,8 @@ struct ExtractCommand: ParsableCommand {
         let store = try archive.open()
         let keyPath = personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"] ?? store.files.personalIDKey
         let key = try PersonalIDKey.loadOrCreate(at: keyPath)
-        let (stop, handlers) = RecognitionRun.stopOnSignals()
-        defer { withExtendedLifetime(handlers) {} }
+        let stop = SignalStop()
+        defer { withExtendedLifetime(stop) {} }
         var reread: RereadReport?
         if all {
             var rereading = AttachmentRereading(archive: store, personalIDKey: key)

@@ -133,8 +133,8 @@ struct ImportMailCommand: ParsableCommand {
         importer.rescan = rescan
         let afterLoad = { () throws -> RecognitionAfterImport in
             guard !noOCR else { return .skipped(queued: try store.recognitionJobsWaiting()) }
-            let (stop, handlers) = RecognitionRun.stopOnSignals()
-            defer { withExtendedLifetime(handlers) {} }
+            let stop = SignalStop()
+            defer { withExtendedLifetime(stop) {} }
             let pass = RecognitionRun(store: store, key: key, workers: jobs, showProgress: !options.quiet && !options.json)
             return .ran(RecognitionReport(try pass.run(stop: stop)))
         }

@@ -1,6 +1,4 @@
 import Archive
-import Capture
-import Dispatch
 import Foundation
 import Ingest
 
@@ -13,13 +11,14 @@ struct RecognitionRun {
     var workers: Int?
     var showProgress: Bool
 
-    func run(stop: StopSignal) throws -> RecognitionSummary {
+    func run(stop: SignalStop) throws -> RecognitionSummary {
         var pass = RecognitionPass(archive: store, personalIDKey: key)
         if let workers { pass.workers = workers }
         let started = Date()
         var line = ProgressLine(enabled: showProgress)
         defer { line.finish() }
-        return try pass.run(stop: { stop.isRequested }) { progress in
+        let signal = stop.signal
+        return try pass.run(stop: { signal.isRequested }) { progress in
             let elapsed = max(Date().timeIntervalSince(started), 0.001)
             let rate = String(format: "%.1f pages/s", Double(progress.done) / elapsed)
             let counts = "\(progress.done)/\(progress.total) pages"
@@ -31,20 +30,6 @@ struct RecognitionRun {
                 },
                 log: { "OCR: \(counts), \(rate)\(failed)" })
         }
-    }
-
-    /// SIGTERM and SIGINT request a stop instead of ending the process at once; the handlers
-    /// stay installed for as long as the returned value lives.
-    static func stopOnSignals() -> (StopSignal, [any DispatchSourceSignal]) {
-        let stop = StopSignal()
-        let handlers = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.request() }
-            source.resume()
-            return source
-        }
-        return (stop, handlers)
     }
 }
 
