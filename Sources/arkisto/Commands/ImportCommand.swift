@@ -103,7 +103,7 @@ struct ImportMailCommand: ParsableCommand {
     @Option(help: "How From_ lines in mbox bodies were escaped: mboxrd or mboxo.")
     var mboxFormat: MboxFlavour = .mboxrd
 
-    @Option(help: "Threads reading and parsing messages (default: one per core).")
+    @Option(help: "Threads reading and parsing messages, and recognising pages after the load (default: one per core).")
     var jobs: Int?
 
     @Flag(help: "Read every file again, also those already archived at the same path.")
