@@ -30,6 +30,7 @@ struct ExtractCommand: ParsableCommand {
     var json = false
     @Flag(help: "No progress output.")
     var quiet = false
+    @OptionGroup var attachments: AttachmentLimitOptions
 
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
@@ -43,7 +44,7 @@ struct ExtractCommand: ParsableCommand {
         defer { withExtendedLifetime(stop) {} }
         var reread: RereadReport?
         if all {
-            var rereading = AttachmentRereading(archive: store, personalIDKey: key)
+            var rereading = AttachmentRereading(archive: store, personalIDKey: key, reader: attachments.extractor)
             if let workers { rereading.workers = workers }
             var line = ProgressLine(enabled: !quiet && !json)
             let done = try rereading.run(stop: { stop.isRequested }) { progress in
@@ -58,7 +59,9 @@ struct ExtractCommand: ParsableCommand {
         }
         var ocr: RecognitionReport?
         if !stop.isRequested {
-            let summary = try RecognitionRun(store: store, key: key, workers: workers, showProgress: !quiet && !json).run(stop: stop)
+            let run = RecognitionRun(
+                store: store, key: key, workers: workers, showProgress: !quiet && !json, extractor: attachments.extractor)
+            let summary = try run.run(stop: stop)
             ocr = RecognitionReport(summary)
         }
         if json {
@@ -98,7 +101,24 @@ struct RereadReport: Encodable {
     }
 }
 
+/// `extract --json`: the OCR pass's counts at the top (absent when an `--all` run was stopped
+/// before it), and what `--all` read under `reread`.
 struct ExtractReport: Encodable {
     var reread: RereadReport?
     var ocr: RecognitionReport?
+
+    enum CodingKeys: String, CodingKey {
+        case reread, recognised, failed, left, seconds
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(reread, forKey: .reread)
+        if let ocr {
+            try container.encode(ocr.recognised, forKey: .recognised)
+            try container.encode(ocr.failed, forKey: .failed)
+            try container.encode(ocr.left, forKey: .left)
+            try container.encode(ocr.seconds, forKey: .seconds)
+        }
+    }
 }

@@ -112,6 +112,8 @@ struct ImportMailCommand: ParsableCommand {
     @Flag(help: "Leave the images and scanned pages queued for OCR (run arkisto extract later).")
     var noOCR = false
 
+    @OptionGroup var attachments: AttachmentLimitOptions
+
     /// For tests and tuning: messages per write transaction (also bounded by 32 MiB).
     @Option(help: .hidden)
     var batchMessages: Int?
@@ -131,11 +133,14 @@ struct ImportMailCommand: ParsableCommand {
         if let jobs { importer.jobs = jobs }
         if let batchMessages { importer.batchMessages = batchMessages }
         importer.rescan = rescan
+        importer.reader = attachments.extractor
         let afterLoad = { () throws -> RecognitionAfterImport in
             guard !noOCR else { return .skipped(queued: try store.recognitionJobsWaiting()) }
             let stop = SignalStop()
             defer { withExtendedLifetime(stop) {} }
-            let pass = RecognitionRun(store: store, key: key, workers: jobs, showProgress: !options.quiet && !options.json)
+            let pass = RecognitionRun(
+                store: store, key: key, workers: jobs, showProgress: !options.quiet && !options.json,
+                extractor: attachments.extractor)
             return .ran(RecognitionReport(try pass.run(stop: stop)))
         }
         try options.run(store, noun: "messages", afterLoad: afterLoad) { report in

@@ -1,4 +1,5 @@
 import Archive
+import Extract
 import Foundation
 import Ingest
 
@@ -10,9 +11,10 @@ struct RecognitionRun {
     /// Pages recognised at once; nil: one per core.
     var workers: Int?
     var showProgress: Bool
+    var extractor: AttachmentExtractor
 
     func run(stop: SignalStop) throws -> RecognitionSummary {
-        var pass = RecognitionPass(archive: store, personalIDKey: key)
+        var pass = RecognitionPass(archive: store, personalIDKey: key, reader: extractor)
         if let workers { pass.workers = workers }
         let started = Date()
         var line = ProgressLine(enabled: showProgress)
