@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable {
     /// Whether ``WebService/run()`` also runs the archive's capture sources in the background
     /// (what `arkisto watch` does), once the web app listens.
     public var capture: Bool
+    /// Whether ``WebService/run()`` also runs the OCR pass in the background (what `arkisto
+    /// extract` does), recognising what imports and capture queue.
+    public var recognition: Bool
     /// A file (mode 0600) whose first line is the token Prometheus sends to scrape `/metrics`;
     /// without one, only admins' API tokens may scrape.
     public var metricsTokenPath: String?
@@ -28,7 +31,7 @@ public struct ServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, archivePath: String, usersPath: String, personalIDKeyPath: String? = nil,
         auditKeyPath: String? = nil, sessionsPath: String? = nil, importFolders: [String] = [], createArchive: Bool = false, trustForwardedFor: Bool = false,
-        capture: Bool = false, metricsTokenPath: String? = nil
+        capture: Bool = false, metricsTokenPath: String? = nil, recognition: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -41,6 +44,7 @@ public struct ServerConfiguration: Sendable {
         self.createArchive = createArchive
         self.trustForwardedFor = trustForwardedFor
         self.capture = capture
+        self.recognition = recognition
         self.metricsTokenPath = metricsTokenPath
     }
 }

@@ -20,6 +20,7 @@ public enum WebServer {
     ) throws -> App {
         var configuration = configuration
         configuration.capture = false
+        configuration.recognition = false
         return try WebService(configuration, users: users, logger: logger, onListening: onListening).application
     }
 

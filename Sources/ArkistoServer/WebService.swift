@@ -10,6 +10,8 @@ public struct WebService: Sendable {
     public let application: WebServer.App
     /// Nil when capture is off.
     let capture: BackgroundCapture?
+    /// Nil when the OCR pass is off.
+    let recognition: BackgroundRecognition?
     let state: ServerState
 
     /// `users` replaces the users file (for tests); `onListening` is told the address once the
@@ -21,6 +23,7 @@ public struct WebService: Sendable {
         let logger = logger ?? Logger(label: "arkisto.server") { StreamLogHandler.standardError(label: $0) }
         let state = try WebServer.state(configuration, users: users, logger: logger)
         let capture = configuration.capture ? try Self.capture(state, logger: logger) : nil
+        let recognition = configuration.recognition ? try Self.recognition(state, logger: logger) : nil
         let host = configuration.host
         application = Application(
             router: WebServer.router(state, trustForwardedFor: configuration.trustForwardedFor),
@@ -28,33 +31,49 @@ public struct WebService: Sendable {
             onServerRunning: { channel in
                 onListening(host, channel.localAddress?.port ?? configuration.port)
                 capture?.start()
+                recognition?.start()
             },
             logger: logger)
         self.capture = capture
+        self.recognition = recognition
         self.state = state
     }
 
     /// Serves until SIGTERM or SIGINT: the web app shuts down gracefully (Hummingbird's service
     /// group answers the signals: no new connections, requests in flight finish), then the
-    /// capture finishes the batch in flight and this returns.
+    /// capture finishes the batch in flight, the OCR pass the pages in flight, and this returns.
     public func run() async throws {
         do {
             try await application.runService()
         } catch {
-            await capture?.stop()
+            await stopBackgroundWork()
             throw error
         }
+        await stopBackgroundWork()
+    }
+
+    private func stopBackgroundWork() async {
+        recognition?.requestStop()
         await capture?.stop()
+        await recognition?.stop()
     }
 
     private static func capture(_ state: ServerState, logger: Logger) throws(WebServer.StartupError) -> BackgroundCapture {
-        let key: PersonalIDKey
+        BackgroundCapture(
+            context: CaptureContext(archive: state.service.store, personalIDKey: try key(state, for: "capture")),
+            metrics: state.metrics, logger: logger)
+    }
+
+    private static func recognition(_ state: ServerState, logger: Logger) throws(WebServer.StartupError) -> BackgroundRecognition {
+        BackgroundRecognition(
+            pass: RecognitionPass(archive: state.service.store, personalIDKey: try key(state, for: "OCR")), logger: logger)
+    }
+
+    private static func key(_ state: ServerState, for purpose: String) throws(WebServer.StartupError) -> PersonalIDKey {
         do {
-            key = try PersonalIDKey.loadOrCreate(at: state.service.personalIDKeyPath)
+            return try PersonalIDKey.loadOrCreate(at: state.service.personalIDKeyPath)
         } catch {
-            throw WebServer.StartupError(description: "capture: \(error)")
+            throw WebServer.StartupError(description: "\(purpose): \(error)")
         }
-        return BackgroundCapture(
-            context: CaptureContext(archive: state.service.store, personalIDKey: key), metrics: state.metrics, logger: logger)
     }
 }

@@ -5,7 +5,7 @@ struct Arkisto: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Archive and search a Finnish operator's customer-service interactions.",
         subcommands: [
-            ImportCommand.self, SearchCommand.self, CustomerCommand.self, ComplaintsCommand.self, UnlinkedCommand.self,
+            ImportCommand.self, ExtractCommand.self, SearchCommand.self, CustomerCommand.self, ComplaintsCommand.self, UnlinkedCommand.self,
             ClassifyCommand.self, SettingsCommand.self, QuarantineCommand.self, OriginalsCommand.self, ParseCommand.self,
             AnalyzeCommand.self, InspectionCommand.self, AuditCommand.self, EraseCommand.self, HoldCommand.self,
             RetentionCommand.self, ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self,

@@ -27,7 +27,7 @@ public struct IdentifierMention: Hashable, Sendable, Codable {
     public var kind: IdentifierKind
     public var value: String
     /// Where: `from`, `to`, `cc`, `reply_to`, `requester`, `author`, `caller`, `callee`, `subject`,
-    /// `body`, `signature`, `quoted`, `transcript`.
+    /// `body`, `signature`, `quoted`, `transcript`, `attachment` (an attachment's own text, OCR included).
     public var location: String
     public var strength: LinkStrength
 

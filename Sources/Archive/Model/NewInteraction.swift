@@ -41,10 +41,13 @@ public struct NewAttachment: Sendable {
     public var textSource: String?
     /// Why (parts of) it could not be read, one line each: `lasku.pdf: pdftotext killed after 30 s (timed_out)`.
     public var problems: [String]
+    /// Images and text-less pages whose text OCR gives later, in reading order: the writer queues
+    /// them with the interaction.
+    public var pendingRecognition: [PendingRecognition]
 
     public init(
         filename: String?, contentType: String, size: Int, digest: ContentDigest?, text: String?,
-        textSource: String? = nil, problems: [String] = []
+        textSource: String? = nil, problems: [String] = [], pendingRecognition: [PendingRecognition] = []
     ) {
         self.filename = filename
         self.contentType = contentType
@@ -53,6 +56,7 @@ public struct NewAttachment: Sendable {
         self.text = text
         self.textSource = textSource ?? (text == nil ? nil : "text")
         self.problems = problems
+        self.pendingRecognition = pendingRecognition
     }
 }
 
@@ -113,6 +117,12 @@ public struct NewInteraction: Sendable {
 
     /// The attachments' file names and texts: the index column `attachment_text`.
     var attachmentText: String {
+        Self.attachmentText(attachments.map { (filename: $0.filename, text: $0.text) })
+    }
+
+    /// The index column `attachment_text` of attachments given by name and text, in order: each
+    /// one's name over its text, blank lines between.
+    static func attachmentText(_ attachments: [(filename: String?, text: String?)]) -> String {
         attachments.compactMap { attachment in
             [attachment.filename, attachment.text].compactMap { $0 }.joined(separator: "\n")
         }.filter { !$0.isEmpty }.joined(separator: "\n\n")

@@ -231,6 +231,8 @@ enum RedactionRows {
                 redact(row["subject"]), redact(row["body"]), redact(row["participants"]), redact(row["attachment_text"]), id,
             ])
         try FullTextRows.insertIndexRow(id: id, db)
+        // Its original is withdrawn: no OCR text may be added to what was redacted.
+        try RecognitionQueue.drop(interaction: id, db)
 
         for p in try Row.fetchAll(db, sql: "SELECT role, position, name, address FROM participant WHERE interaction_id = ?", arguments: [id]) {
             try db.execute(

@@ -121,6 +121,9 @@ enum Schema {
         migrator.registerMigration(AttachmentNameIndex.migration) { db in
             try AttachmentNameIndex.create(db)
         }
+        migrator.registerMigration("v5-ocr: images and text-less pages waiting for OCR") { db in
+            try RecognitionQueue.create(db)
+        }
         return migrator
     }
 

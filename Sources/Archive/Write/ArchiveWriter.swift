@@ -257,6 +257,10 @@ private final class BatchWriter {
                 a.digest.map { .blob($0.bytes) } ?? .null, .text(a.text), .text(a.textSource),
                 .text(a.problems.joined(separator: "\n")))
         }
+        let pending = interaction.attachments.enumerated().filter { !$0.element.pendingRecognition.isEmpty }
+        if !pending.isEmpty {
+            try RecognitionQueue.queue(pending.map { ($0.offset, $0.element.pendingRecognition) }, interaction: id, db)
+        }
         for m in interaction.mentions {
             try statements.insertMention.execute(
                 .integer(id), .text(m.kind.rawValue), .text(m.value), .text(m.location), .text(m.strength.rawValue))

@@ -9,18 +9,20 @@ import FinnishText
 /// An `.exact` mention puts the interaction into every holder's profile and inspection report; a
 /// `.weak` one only lists it for the privacy officer's review.
 ///
-/// | Identifier | subject, own body text, signature, transcript | quoted or forwarded text |
-/// |---|---|---|
-/// | customer number (`AS-1234567`) | exact | weak |
-/// | Y-tunnus (check digit valid) | exact | weak |
-/// | henkilötunnus (check character valid) | exact | weak |
-/// | e-mail address, phone number | weak | weak |
+/// | Identifier | subject, own body text, signature, transcript | quoted or forwarded text | attachment text (OCR too) |
+/// |---|---|---|---|
+/// | customer number (`AS-1234567`) | exact | weak | weak |
+/// | Y-tunnus (check digit valid) | exact | weak | weak |
+/// | henkilötunnus (check character valid) | exact | weak | weak |
+/// | e-mail address, phone number | weak | weak | weak |
 ///
 /// - Customer numbers, Y-tunnus and henkilötunnus are unique register identifiers with a fixed
 ///   format or check character: when the author writes one, the interaction concerns its holder
 ///   (the spouse writing "asiakasnumero AS-7654321" on behalf of the account holder included).
 ///   In quoted or forwarded text someone else wrote it, maybe in another conversation, so it is
 ///   only weak.
+/// - An attachment is a document the author passes on (an invoice, a contract, a screenshot of
+///   someone's bill): what it names is only weak, offered for review, never a link by itself.
 /// - An address or number in free text may be anyone's (a neighbour's, a contractor's, the
 ///   company's own): always weak, wherever it is.
 /// - Address fields (`From`, `To`, a ticket's requester, a call's caller) are exact:
@@ -31,7 +33,8 @@ import FinnishText
 /// - Numbers that fail their check character, dates, amounts, times, IBANs and numbers after an
 ///   invoice/reference/order label give no mention.
 /// - Text locations: `subject`, `body` (the author's own text), `signature`, `quoted` (also the
-///   whole text of an attached message: ``TextRole/forwarded``), `transcript`.
+///   whole text of an attached message: ``TextRole/forwarded``), `transcript`, `attachment`
+///   (``TextRole/attachment``).
 ///   Each identifier is reported once per location, in reading order.
 public struct MentionExtractor: Sendable {
     private let identifiers: TextIdentifiers
@@ -46,6 +49,7 @@ public struct MentionExtractor: Sendable {
         case .subject: [(.subject, text)]
         case .transcript: [(.transcript, text)]
         case .forwarded: [(.quoted, text)]
+        case .attachment: [(.attachment, text)]
         case .body: BodySections(body: text).sections.map { (Self.location(of: $0.part), $0.text) }
         }
         var seen = Set<IdentifierMention>()
@@ -59,6 +63,13 @@ public struct MentionExtractor: Sendable {
             }
         }
         return mentions
+    }
+
+    /// The identifiers an attachment's text names: an attached message's as forwarded text, any
+    /// other's as attachment text; weak either way.
+    public func mentions(inAttachment text: String?, contentType: String) -> [IdentifierMention] {
+        guard let text, !text.isEmpty else { return [] }
+        return mentions(inText: text, role: contentType.hasPrefix("message/") ? .forwarded : .attachment)
     }
 
     /// An exact e-mail mention for an address field (`from`, `to`, `requester`...); nil when the
@@ -84,7 +95,7 @@ public struct MentionExtractor: Sendable {
     static func strength(of kind: IdentifierKind, in location: TextLocation) -> LinkStrength {
         switch kind {
         case .email, .phone: .weak
-        case .customerNumber, .businessID, .personalID: location == .quoted ? .weak : .exact
+        case .customerNumber, .businessID, .personalID: location == .quoted || location == .attachment ? .weak : .exact
         }
     }
 

@@ -9,6 +9,10 @@ public enum TextRole: String, Sendable, CaseIterable {
     /// The text of a message attached to an e-mail (a forward, the original inside a bounce, a
     /// delivery report): someone else's words, all of it quoted.
     case forwarded
+    /// The text read from an attachment (a PDF, an Office file, a text part, an image's OCR): a
+    /// document, often someone else's (an invoice, a contract, a screenshot); what it names is
+    /// only weak evidence.
+    case attachment
 }
 
 /// Where in an interaction an identifier was found; the `location` of a mention from text.
@@ -18,4 +22,5 @@ enum TextLocation: String, Sendable {
     case signature
     case quoted
     case transcript
+    case attachment
 }

@@ -1,12 +1,18 @@
 import Archive
+import Extract
 import FinnishText
 import MIME
 
 extension NewInteraction {
-    /// The archived form of a parsed e-mail.
-    init(email message: Message, digest: ContentDigest, ownDomains: Set<String>, mentions extractor: MentionExtractor) {
+    /// The archived form of a parsed e-mail, its attachments read by `reader` (on the caller's
+    /// thread: an import worker). An attachment that could not be read in full gives the
+    /// interaction the defect `attachment_unreadable`; the reasons stay on the attachment.
+    init(
+        email message: Message, digest: ContentDigest, ownDomains: Set<String>, mentions extractor: MentionExtractor,
+        reader: any AttachmentReading = AttachmentExtractor()
+    ) {
         let body = message.bodyText
-        let attachments = message.attachments
+        let attachments = message.attachments.map { AttachmentReadout($0, reader: reader).attachment }
         var references = message.references
         if let parent = message.inReplyTo, !references.contains(parent) {
             references.append(parent)
@@ -26,29 +32,27 @@ extension NewInteraction {
             subject: message.subject ?? "",
             body: body,
             participants: participants,
-            attachments: attachments.map { attachment in
-                NewAttachment(
-                    filename: attachment.filename, contentType: attachment.contentType, size: attachment.data.count,
-                    digest: ContentDigest(of: attachment.data), text: attachment.text)
-            },
+            attachments: attachments,
             references: references,
-            defects: message.defects.map(\.kind.rawValue),
+            defects: message.defects.map(\.kind.rawValue)
+                + (attachments.contains { !$0.problems.isEmpty } ? [NewInteraction.attachmentUnreadable] : []),
             mentions: Self.mentions(
-                participants: participants, subject: message.subject ?? "", body: body,
-                forwarded: attachments.filter { $0.contentType.hasPrefix("message/") }.compactMap(\.text), extractor: extractor))
+                participants: participants, subject: message.subject ?? "", body: body, attachments: attachments,
+                extractor: extractor))
     }
 
     /// Addresses in the header fields are exact evidence; what the subject and text mention is
     /// weighed by the extractor. Attached messages are forwarded text, as a forward quoted in the
-    /// body is: what they mention is only weak evidence (other attachments are not read for links).
+    /// body is, and other attachments are documents passed on: what either mentions is only weak
+    /// evidence.
     private static func mentions(
-        participants: [Participant], subject: String, body: String, forwarded: [String], extractor: MentionExtractor
+        participants: [Participant], subject: String, body: String, attachments: [NewAttachment], extractor: MentionExtractor
     ) -> [IdentifierMention] {
         var found = participants.compactMap { extractor.mention(email: $0.address, location: $0.role.rawValue) }
         found += extractor.mentions(inText: subject, role: .subject)
         found += extractor.mentions(inText: body, role: .body)
-        for text in forwarded {
-            found += extractor.mentions(inText: text, role: .forwarded)
+        for attachment in attachments {
+            found += extractor.mentions(inAttachment: attachment.text, contentType: attachment.contentType)
         }
         return Array(Set(found))
     }

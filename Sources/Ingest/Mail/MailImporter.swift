@@ -1,4 +1,5 @@
 import Archive
+import Extract
 import Foundation
 import MIME
 
@@ -33,6 +34,9 @@ public struct MailImporter: Sendable {
     /// Analyses the full-text index columns on the parsing threads, leaving the writer only the
     /// replay of their tokens (archives with the `finnish` tokenizer; the index is the same).
     public var analyzeOnWorkers = true
+    /// Reads the attachments' text on the parsing threads; the images it finds are queued for the
+    /// OCR pass (``RecognitionPass``).
+    public var reader: any AttachmentReading = AttachmentExtractor()
 
     public init(
         archive: ArchiveStore, personalIDKey: PersonalIDKey, limits: ParseLimits = .default, mboxFlavour: MboxFlavour = .mboxrd
@@ -80,7 +84,7 @@ public struct MailImporter: Sendable {
         let preparation = MessagePreparation(
             archive: archive, limits: limits,
             ownDomains: Set(try archiving { () throws(ArchiveError) in try archive.ownDomains() }),
-            mentions: mentions, workers: workers,
+            mentions: mentions, reader: reader, workers: workers,
             analyzers: analyzeOnWorkers && streamsAccepted == true ? WorkerAnalyzers(workers: workers) : nil,
             packers: PerWorker(workers: workers, make: { OriginalPacker() }))
         let writer = WritePipeline(archive: archive, run: run)
@@ -144,7 +148,8 @@ public struct MailImporter: Sendable {
     }
 
     static func parse(
-        _ original: IncomingOriginal, limits: ParseLimits, ownDomains: Set<String>, mentions: MentionExtractor
+        _ original: IncomingOriginal, limits: ParseLimits, ownDomains: Set<String>, mentions: MentionExtractor,
+        reader: any AttachmentReading
     ) -> ImportItem {
         if original.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .quarantine(QuarantineItem(
@@ -158,7 +163,7 @@ public struct MailImporter: Sendable {
                     detail: "no header fields: not an Internet message", original: original))
             }
             return .archive(original, NewInteraction(
-                email: message, digest: original.digest, ownDomains: ownDomains, mentions: mentions))
+                email: message, digest: original.digest, ownDomains: ownDomains, mentions: mentions, reader: reader))
         } catch {
             return .quarantine(QuarantineItem(
                 position: original.position, reason: QuarantineReason(error.limit), detail: error.description,

@@ -1,4 +1,5 @@
 import Archive
+import Extract
 import MIME
 
 /// A message on its way into a batch: a listed file not read yet (read by a worker), or an item
@@ -23,6 +24,8 @@ struct MessagePreparation: Sendable {
     var limits: ParseLimits
     var ownDomains: Set<String>
     var mentions: MentionExtractor
+    /// Reads attachments' text (one for the whole import).
+    var reader: any AttachmentReading = AttachmentExtractor()
     var workers: ParallelWorkers
     /// One per worker when the archive's index takes prepared token streams; nil: the index
     /// analyses the texts as they are written.
@@ -40,10 +43,12 @@ struct MessagePreparation: Sendable {
         let limits = self.limits
         let ownDomains = self.ownDomains
         let mentions = self.mentions
+        let reader = self.reader
         let analyzers = self.analyzers
         let packers = self.packers
         workers.forEach(read.count) { worker, index in
-            var item = Self.importItem(read[index], known: known, limits: limits, ownDomains: ownDomains, mentions: mentions)
+            var item = Self.importItem(
+                read[index], known: known, limits: limits, ownDomains: ownDomains, mentions: mentions, reader: reader)
             if case .archive(let original, _) = item {
                 let packed = packers.with(worker: worker) { packer in PackedOriginal(original, packer: packer) }
                 packedSlots.set(index, packed ?? PackedOriginal(original))
@@ -85,7 +90,7 @@ struct MessagePreparation: Sendable {
 
     private static func importItem(
         _ read: ReadMessage, known: Set<ContentDigest>, limits: ParseLimits, ownDomains: Set<String>,
-        mentions: MentionExtractor
+        mentions: MentionExtractor, reader: any AttachmentReading
     ) -> ImportItem {
         switch read.item {
         case .unreadable(let location, let reason):
@@ -98,7 +103,7 @@ struct MessagePreparation: Sendable {
         case .message(let raw):
             let original = read.original ?? IncomingOriginal(bytes: raw.bytes, position: SourcePosition(raw.location))
             if known.contains(original.digest) { return .known(original) }
-            return MailImporter.parse(original, limits: limits, ownDomains: ownDomains, mentions: mentions)
+            return MailImporter.parse(original, limits: limits, ownDomains: ownDomains, mentions: mentions, reader: reader)
         }
     }
 }

@@ -50,9 +50,11 @@ struct ImportOptions: ParsableArguments {
         return try PersonalIDKey.loadOrCreate(at: path)
     }
 
-    /// Runs an import with progress, classifies what it added, and prints the summary.
+    /// Runs an import with progress, classifies what it added, and prints the summary; then
+    /// `afterLoad` (the OCR pass), whose outcome the summary includes.
     func run(
-        _ store: ArchiveStore, noun: String, _ body: ((ImportProgressSnapshot) -> Void) throws -> ImportTally
+        _ store: ArchiveStore, noun: String, afterLoad: (() throws -> RecognitionAfterImport)? = nil,
+        _ body: ((ImportProgressSnapshot) -> Void) throws -> ImportTally
     ) throws {
         let started = Date()
         var display = ImportProgressDisplay(enabled: !quiet && !json, started: started, noun: noun)
@@ -69,13 +71,15 @@ struct ImportOptions: ParsableArguments {
         }
         display.finish()
         let flags = try Classifier(archive: store).apply()
-        let summary = ImportSummary(
+        var summary = ImportSummary(
             tally: tally, seconds: Date().timeIntervalSince(started), noun: noun, bytes: last.bytesDone)
         if json {
+            summary.ocr = try afterLoad?()
             try Output.json(summary)
         } else {
             print(summary.text)
             print("archive: \(flags.complaints) complaints, \(flags.inspectionRequests) inspection requests")
+            if let afterLoad, let line = try afterLoad().text { print(line) }
         }
     }
 
@@ -99,11 +103,16 @@ struct ImportMailCommand: ParsableCommand {
     @Option(help: "How From_ lines in mbox bodies were escaped: mboxrd or mboxo.")
     var mboxFormat: MboxFlavour = .mboxrd
 
-    @Option(help: "Threads reading and parsing messages (default: one per core).")
+    @Option(help: "Threads reading and parsing messages, and recognising pages after the load (default: one per core).")
     var jobs: Int?
 
     @Flag(help: "Read every file again, also those already archived at the same path.")
     var rescan = false
+
+    @Flag(help: "Leave the images and scanned pages queued for OCR (run arkisto extract later).")
+    var noOCR = false
+
+    @OptionGroup var attachments: AttachmentLimitOptions
 
     /// For tests and tuning: messages per write transaction (also bounded by 32 MiB).
     @Option(help: .hidden)
@@ -119,11 +128,22 @@ struct ImportMailCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.open()
-        var importer = MailImporter(archive: store, personalIDKey: try options.key(), mboxFlavour: mboxFormat)
+        let key = try options.key()
+        var importer = MailImporter(archive: store, personalIDKey: key, mboxFlavour: mboxFormat)
         if let jobs { importer.jobs = jobs }
         if let batchMessages { importer.batchMessages = batchMessages }
         importer.rescan = rescan
-        try options.run(store, noun: "messages") { report in
+        importer.reader = attachments.extractor
+        let afterLoad = { () throws -> RecognitionAfterImport in
+            guard !noOCR else { return .skipped(queued: try store.recognitionJobsWaiting()) }
+            let stop = SignalStop()
+            defer { withExtendedLifetime(stop) {} }
+            let pass = RecognitionRun(
+                store: store, key: key, workers: jobs, showProgress: !options.quiet && !options.json,
+                extractor: attachments.extractor)
+            return .ran(RecognitionReport(try pass.run(stop: stop)))
+        }
+        try options.run(store, noun: "messages", afterLoad: afterLoad) { report in
             try importer.run(paths: paths) { progress in
                 report(ImportProgressSnapshot(
                     tally: progress.tally, bytesDone: progress.bytesDone, bytesTotal: progress.bytesTotal))
@@ -215,6 +235,8 @@ struct ImportSummary: Encodable {
     /// Input bytes read, when the importer counts them.
     var bytes: Int64?
     var noun: String
+    /// The OCR pass after a mail import, or how much it left queued.
+    var ocr: RecognitionAfterImport?
 
     init(tally: ImportTally, seconds: Double, noun: String, bytes: Int64? = nil) {
         archived = tally.archived
@@ -230,7 +252,7 @@ struct ImportSummary: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case archived, updated, alreadyPresent = "already_present", previouslyRemoved = "previously_removed", quarantined
-        case quarantinedByReason = "quarantined_by_reason", seconds, bytes
+        case quarantinedByReason = "quarantined_by_reason", seconds, bytes, ocr
     }
 
     var total: Int { archived + updated + alreadyPresent + quarantined + previouslyRemoved }
@@ -260,5 +282,33 @@ struct ImportSummary: Encodable {
             lines.append("See `arkisto quarantine list` for each record set aside, where it came from and why.")
         }
         return lines.map(Output.escaped).joined(separator: "\n")
+    }
+}
+
+/// What became of the OCR work an import queued.
+enum RecognitionAfterImport: Encodable {
+    case ran(RecognitionReport)
+    /// `--no-ocr`: the pages waiting.
+    case skipped(queued: Int)
+
+    /// Nil when there was nothing to recognise.
+    var text: String? {
+        switch self {
+        case .ran(let report): report.recognised + report.failed + report.left > 0 ? report.text : nil
+        case .skipped(let queued): "OCR: \(queued) pages queued (--no-ocr); run arkisto extract to recognise them"
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .ran(let report): try report.encode(to: encoder)
+        case .skipped(let queued):
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(queued, forKey: .queued)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case queued
     }
 }

@@ -13,9 +13,10 @@ struct ServeCommand: AsyncParsableCommand {
             ARCHIVE.sessions, so a restart signs nobody out. Admins import only from --import-dir folders. \
             Unless --no-capture is given, the archive's sources (arkisto sources add) are captured continuously \
             in the background, as arkisto watch does, once the server listens (waiting while another sync, watch \
-            or serve captures). Prometheus metrics are at /metrics for the token in --metrics-token-file or an \
+            or serve captures). Unless --no-ocr is given, the images and scanned pages imports and capture queue are \
+            recognised in the background (arkisto extract), new ones picked up within seconds. Prometheus metrics are at /metrics for the token in --metrics-token-file or an \
             admin's API token (Authorization: Bearer). SIGTERM or SIGINT: the web app stops gracefully, the \
-            capture finishes its batch in flight, and the process exits 0.
+            capture finishes its batch in flight, OCR the pages in flight, and the process exits 0.
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -38,6 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
     var trustProxy = false
     @Flag(help: "Serve only: do not capture the archive's sources in the background (run arkisto watch or sync instead).")
     var noCapture = false
+    @Flag(help: "Do not run the OCR pass in the background (run arkisto extract instead).")
+    var noOCR = false
     @Option(help: ArgumentHelp(
         "A file (mode 0600) whose first line is the bearer token Prometheus scrapes /metrics with (otherwise only admins' API tokens may).",
         valueName: "file"))
@@ -67,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
             personalIDKeyPath: personalIDKey ?? ProcessInfo.processInfo.environment["ARKISTO_PERSONAL_ID_KEY"],
             auditKeyPath: ArchiveOpening.auditKeyPath(archivePath: archive.path),
             sessionsPath: sessions, importFolders: importFolders, createArchive: create, trustForwardedFor: trustProxy,
-            capture: !noCapture, metricsTokenPath: metricsTokenFile)
+            capture: !noCapture, metricsTokenPath: metricsTokenFile, recognition: !noOCR)
         let service = try WebService(configuration) { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
             FileHandle.standardOutput.write(Data("arkisto: listening on http://\(shown):\(port)\n".utf8))

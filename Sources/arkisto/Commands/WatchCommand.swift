@@ -20,14 +20,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let capture = try CaptureSetup(archive: archive, personalIDKey: personalIDKey)
-        let stop = StopSignal()
-        let handlers = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.request() }
-            source.resume()
-            return source
-        }
+        let stop = SignalStop()
         let lock = try capture.lock()
         Output.error("arkisto: watching the sources of \(archive.path)")
         try CaptureScheduler(context: capture.context) { event in
@@ -35,8 +28,8 @@ struct WatchCommand: ParsableCommand {
             case .run(let report): Output.error(Output.escaped(report.line))
             case .problem(let message): Output.error("warning: \(Output.escaped(message))")
             }
-        }.watch(stop: stop)
-        withExtendedLifetime((lock, handlers)) {}
+        }.watch(stop: stop.signal)
+        withExtendedLifetime((lock, stop)) {}
         Output.error("arkisto: stopped")
     }
 }

@@ -12,45 +12,31 @@ struct ImportProgressSnapshot {
 /// Import progress on standard error: on a terminal a bar redrawn in place (count, rate, bytes,
 /// estimated time left), otherwise one line every few seconds, for logs.
 struct ImportProgressDisplay {
-    let enabled: Bool
     let started: Date
     let noun: String
-    let onTerminal = Output.stderrIsTerminal
-    private var lastPrinted = Date.distantPast
-    private var printedInPlace = false
+    private var line: ProgressLine
 
     init(enabled: Bool, started: Date, noun: String) {
-        self.enabled = enabled
         self.started = started
         self.noun = noun
+        line = ProgressLine(enabled: enabled)
     }
 
     mutating func update(_ snapshot: ImportProgressSnapshot) {
-        guard enabled else { return }
-        let now = Date()
-        guard now.timeIntervalSince(lastPrinted) >= (onTerminal ? 0.2 : 5) else { return }
-        lastPrinted = now
-        let elapsed = max(now.timeIntervalSince(started), 0.001)
-        if onTerminal {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + bar(snapshot, elapsed: elapsed)).utf8))
-            printedInPlace = true
-        } else {
-            Output.error(logLine(snapshot, elapsed: elapsed))
-        }
+        guard line.isDue() else { return }
+        let elapsed = max(Date().timeIntervalSince(started), 0.001)
+        line.write(line.onTerminal ? bar(snapshot, elapsed: elapsed) : logLine(snapshot, elapsed: elapsed))
     }
 
     /// Clears the bar, so that what follows starts on a clean line.
     func finish() {
-        if printedInPlace { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        line.finish()
     }
 
     private func bar(_ snapshot: ImportProgressSnapshot, elapsed: TimeInterval) -> String {
         var parts: [String] = []
         if let fraction = fraction(snapshot) {
-            let width = 24
-            let filled = Int((fraction * Double(width)).rounded(.down))
-            parts.append("[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]")
-            parts.append(String(format: "%3.0f%%", fraction * 100))
+            parts += ProgressLine.bar(fraction)
         }
         parts.append("\(snapshot.tally.total) \(noun)")
         parts.append("\(Int(Double(snapshot.tally.total) / elapsed))/s")
@@ -100,5 +86,56 @@ struct ImportProgressDisplay {
         return hours > 0
             ? String(format: "%d:%02d:%02d", hours, minutes, secs)
             : String(format: "%d:%02d", minutes, secs)
+    }
+}
+
+/// A progress line on standard error: on a terminal redrawn in place at most five times a
+/// second, otherwise (a log) one line every five seconds.
+struct ProgressLine {
+    let enabled: Bool
+    let onTerminal = Output.stderrIsTerminal
+    private var lastPrinted = Date.distantPast
+    private var printedInPlace = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Prints `bar` (a terminal) or `log` (otherwise) unless one was printed too recently.
+    mutating func show(bar: () -> String, log: () -> String) {
+        guard isDue() else { return }
+        write(onTerminal ? bar() : log())
+    }
+
+    /// Whether a line may be printed now (and if so, counts it as printed now).
+    mutating func isDue() -> Bool {
+        guard enabled else { return false }
+        let now = Date()
+        guard now.timeIntervalSince(lastPrinted) >= (onTerminal ? 0.2 : 5) else { return false }
+        lastPrinted = now
+        return true
+    }
+
+    /// Redraws the bar in place on a terminal, else prints a log line.
+    mutating func write(_ text: String) {
+        if onTerminal {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+            printedInPlace = true
+        } else {
+            Output.error(text)
+        }
+    }
+
+    /// Clears the bar, so that what follows starts on a clean line.
+    func finish() {
+        if printedInPlace { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    /// `[######..........]  40%` for a share done (0...1).
+    static func bar(_ fraction: Double) -> [String] {
+        let width = 24
+        let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded(.down))
+        return ["[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]",
+                String(format: "%3.0f%%", fraction * 100)]
     }
 }

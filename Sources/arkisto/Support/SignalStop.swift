@@ -1,0 +1,24 @@
+import Capture
+import Dispatch
+import Foundation
+
+/// SIGTERM and SIGINT ask a long-running command to stop (finishing what is in flight) instead
+/// of ending the process at once, for as long as this value lives.
+struct SignalStop {
+    let signal: StopSignal
+    private let handlers: [any DispatchSourceSignal]
+
+    init() {
+        let stop = StopSignal()
+        handlers = [SIGTERM, SIGINT].map { number in
+            Foundation.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.request() }
+            source.resume()
+            return source
+        }
+        signal = stop
+    }
+
+    var isRequested: Bool { signal.isRequested }
+}
