@@ -13,6 +13,8 @@ $arkisto import helpdesk Samples/helpdesk/tickets.jsonl
 $arkisto import calls Samples/calls/cdr.csv
 echo; echo '$ arkisto search laskuja'
 $arkisto search laskuja --limit 5
+echo; echo '$ arkisto search attachment:laskutusvirhe   # a word only the attached PDF invoice holds'
+$arkisto search attachment:laskutusvirhe
 echo; echo '$ arkisto customer show matti.virtanen@example.fi'
 $arkisto customer show matti.virtanen@example.fi
 echo; echo '$ arkisto complaints'

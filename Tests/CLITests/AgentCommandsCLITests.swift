@@ -124,6 +124,14 @@ import Testing
         let hit = try #require((page["results"] as? [[String: Any]])?.first)
         #expect(hit["subject"] as? String == "Fwd: Vahvistus liittymän irtisanomisesta")
         #expect(hit["snippet_attachment"] as? String == "vahvistus.eml")
+        // Words only the PDF's text layer holds, and only the screenshot's pixels (the import's OCR pass).
+        let invoice = try #require(try json(["search", "attachment:laskutusvirhe", "--json", "--archive", archive], in: folder) as? [String: Any])
+        let invoiceHit = try #require((invoice["results"] as? [[String: Any]])?.first)
+        #expect(invoice["total"] as? Int == 1)
+        #expect(invoiceHit["subject"] as? String == "Helmikuun lasku")
+        #expect(invoiceHit["snippet_attachment"] as? String == "lasku-2025-0214.pdf")
+        #expect(try subjects("attachment:numeronsiirto") == ["Siirto ei onnistu"])
+        #expect(try subjects("virhekoodi") == ["Siirto ei onnistu"], "OCR text answers unprefixed words too")
         let email = try #require(try json(["search", "kind:email", "--json", "--archive", archive], in: folder) as? [String: Any])
         #expect(email["total"] as? Int == 13 + 5, "the Maildir's 13 (the broken one kept with its defects) and the mbox's 5")
     }
