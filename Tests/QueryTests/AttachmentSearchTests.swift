@@ -107,6 +107,15 @@ import Testing
         #expect(json.contains(#""snippet_attachment":"Käyttöehdot.docx""#))
     }
 
+    @Test func theNameBesideASnippetIsNotRepeatedAtItsStart() {
+        let marked = "kuvakaappaus.png\nOma \(SearchHit.highlightStart)Numeronsiirto\(SearchHit.highlightEnd) epäonnistui"
+        #expect(SnippetSource.droppingLeadingName("kuvakaappaus.png", from: marked)
+            == "Oma \(SearchHit.highlightStart)Numeronsiirto\(SearchHit.highlightEnd) epäonnistui")
+        // Only the whole name, followed by a space or line break.
+        #expect(SnippetSource.droppingLeadingName("kuva", from: "kuvakaappaus.png") == "kuvakaappaus.png")
+        #expect(SnippetSource.droppingLeadingName("lasku.pdf", from: "lasku.pdf") == "lasku.pdf")
+    }
+
     @Test func erasedAndRenamedNamesAreNoLongerFound() throws {
         try store.write { db in
             try db.execute(sql: "UPDATE attachment SET filename = 'poistettu.pdf' WHERE filename = 'sopimus.pdf'")

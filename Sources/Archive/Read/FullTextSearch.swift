@@ -123,6 +123,7 @@ extension ArchiveStore {
             var hit = SearchHit(row: row)
             if row["has_attachment"] == true {
                 hit.snippetAttachment = try SnippetSource.attachment(of: hit.snippet, interactionID: hit.interactionID, db)
+                if let name = hit.snippetAttachment { hit.snippet = SnippetSource.droppingLeadingName(name, from: hit.snippet) }
             }
             return hit
         }

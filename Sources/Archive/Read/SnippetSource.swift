@@ -28,6 +28,16 @@ enum SnippetSource {
         return nil
     }
 
+    /// The snippet without the attachment's name where it begins with it (the column holds each
+    /// attachment's name before its text), since the name is shown beside the snippet.
+    static func droppingLeadingName(_ name: String, from snippet: String) -> String {
+        guard snippet.hasPrefix(name) else { return snippet }
+        let rest = snippet.dropFirst(name.count)
+        guard let first = rest.first, first.isWhitespace else { return snippet }
+        let trimmed = rest.drop(while: \.isWhitespace)
+        return trimmed.isEmpty ? snippet : String(trimmed)
+    }
+
     /// The snippet without its highlight marks and the ellipses FTS5 puts where it cut the text.
     static func plainText(_ snippet: String) -> String {
         var text = Substring(snippet.filter { $0 != Character(SearchHit.highlightStart) && $0 != Character(SearchHit.highlightEnd) })
