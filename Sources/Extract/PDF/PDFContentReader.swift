@@ -34,6 +34,8 @@ struct PDFContentReader {
     private var textMatrix = PDFMatrix.identity
     private var lineMatrix = PDFMatrix.identity
     private var formsRunning: Set<Int> = []
+    /// A text positioning operator ran since the last glyph.
+    private var moved = false
 
     init(document: PDFDocument, maxTextBytes: Int) {
         self.document = document
@@ -142,6 +144,7 @@ struct PDFContentReader {
         case Self.opBT:
             textMatrix = .identity
             lineMatrix = .identity
+            moved = true
         case Self.opET:
             break
         case Self.opTf:
@@ -156,6 +159,7 @@ struct PDFContentReader {
             if let matrix = PDFMatrix(operands.compactMap(\.number)) {
                 textMatrix = matrix
                 lineMatrix = matrix
+                moved = true
             }
         case Self.opTStar:
             moveLine(0, -state.leading)
@@ -192,6 +196,7 @@ struct PDFContentReader {
     private mutating func moveLine(_ x: Double, _ y: Double) {
         lineMatrix = PDFMatrix.translation(x, y).then(lineMatrix)
         textMatrix = lineMatrix
+        moved = true
     }
 
     private mutating func font(named name: String, in resources: PDFDictionary) -> PDFFontChoice {
@@ -227,6 +232,8 @@ struct PDFContentReader {
         let estimated = font.approximateWidths
         let charSpacing = state.charSpacing, wordSpacing = state.wordSpacing
         var advance = 0.0
+        var afterMove = moved
+        moved = false
         // Moved out and back so the text is never copied.
         var builder = PDFTextBuilder()
         swap(&builder, &self.builder)
@@ -234,7 +241,8 @@ struct PDFContentReader {
             let start = placement.apply(advance, rise)
             let visible = glyph.width * size * scale
             let end = placement.apply(advance + visible, rise)
-            builder.add(glyph.text, start: start, end: end, direction: direction, size: lineSize, estimatedWidths: estimated)
+            builder.add(glyph.text, start: start, end: end, direction: direction, size: lineSize, estimatedWidths: estimated, afterMove: afterMove)
+            afterMove = false
             advance += (glyph.width * size + charSpacing + (glyph.isWordSpace ? wordSpacing : 0)) * scale
         }
         swap(&builder, &self.builder)

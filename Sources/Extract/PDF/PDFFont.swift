@@ -98,7 +98,7 @@ struct PDFFont {
         let missing = (descriptor?["MissingWidth"]?.number ?? 0) * scale
         let baseFont = dictionary["BaseFont"]?.name ?? ""
         let estimate = baseFont.contains("Courier") ? 0.6 : 0.5
-        approximateWidths = widthList == nil
+        approximateWidths = widthList == nil && !baseFont.contains("Courier")
         simple = (0..<256).map { code in
             let width: Double
             if let widthList {

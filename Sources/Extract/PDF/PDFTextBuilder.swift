@@ -1,7 +1,8 @@
 /// Turns glyphs placed on the page (in content-stream order) into lines and words: a move across
 /// the line direction by more than half the font size starts a new line; a gap along it wider
 /// than ``wordGap`` of the font size (or a move backwards) is a space. A glyph drawn again on top of
-/// itself (fake bold) is dropped, as pdftotext does.
+/// itself (fake bold) is dropped, as pdftotext does. With estimated glyph widths (standard fonts
+/// without /Widths) a text move on the same line is a space.
 struct PDFTextBuilder {
     /// Gap, in font sizes, read as a word space (pdftotext uses about 0.1; kerning stays below).
     static let wordGap = 0.15
@@ -20,7 +21,7 @@ struct PDFTextBuilder {
     private enum Ending { case nothing, space, lineEnd, glyph }
 
     mutating func add(_ glyph: String?, start: (x: Double, y: Double), end: (x: Double, y: Double),
-                      direction: (x: Double, y: Double), size: Double, estimatedWidths: Bool) {
+                      direction: (x: Double, y: Double), size: Double, estimatedWidths: Bool, afterMove: Bool = false) {
         glyphs += 1
         let size = size.isFinite && size > 0.01 ? size : 0.01
         if let last = lastEnd {
@@ -30,6 +31,10 @@ struct PDFTextBuilder {
             if abs(across) > 0.5 * size {
                 newLine()
             } else if along > (estimatedWidths ? Self.estimatedWordGap : Self.wordGap) * size || along < -size {
+                space()
+            } else if estimatedWidths, afterMove {
+                // Without real widths the gap before a moved-to position is unknown: generators
+                // that use the standard fonts move to a new cell or word, not into a word.
                 space()
             }
         }
