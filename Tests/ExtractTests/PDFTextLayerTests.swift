@@ -13,7 +13,8 @@ import Testing
     static let claimed = [
         "kirje-kaksi-sivua.pdf", "lasku-writer.pdf", "kirje-cairo.pdf", "lasku-chromium.pdf",
         "vikailmoitus-chromium.pdf", "yhdistetty-pdfunite.pdf", "xpdfimport_err.pdf", "shared-mime-info-spec.pdf",
-        "fontconfig-user.pdf",
+        "fontconfig-user.pdf", "lasku-reportlab.pdf", "lasku-fpdf.pdf", "lasku-fpdf-ttf.pdf",
+        "lasku-tesseract-ocr.pdf",
     ]
 
     static func bytes(_ name: String) throws -> [UInt8] {
