@@ -69,7 +69,8 @@ enum PDFFilters {
         let bits = max(1, min(parms?["BitsPerComponent"]?.int ?? 8, 16))
         let columns = max(1, min(parms?["Columns"]?.int ?? 1, 1 << 20))
         let pixelBytes = max(1, (colors * bits + 7) / 8)
-        let rowBytes = (colors * bits * columns + 7) / 8
+        // A row longer than the data is a hostile /Columns: rows never exceed the data.
+        let rowBytes = min((colors * bits * columns + 7) / 8, max(1, data.count))
         var output: [UInt8] = []
         output.reserveCapacity(data.count)
         var previous = [UInt8](repeating: 0, count: rowBytes)

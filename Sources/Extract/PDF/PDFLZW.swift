@@ -22,10 +22,10 @@ enum PDFLZW {
                 }
                 if code == 257 { return output }
                 let entry: [UInt8]
-                if code < table.count, code != 256, code != 257 {
+                if code < table.count {
                     entry = table[code]
-                    if let previous, let first = entry.first { table.append(previous + [first]) }
-                } else if code == table.count, let previous, let first = previous.first {
+                    if let previous, let first = entry.first, table.count < 4096 { table.append(previous + [first]) }
+                } else if code == table.count, let previous, let first = previous.first, table.count < 4096 {
                     entry = previous + [first]
                     table.append(entry)
                 } else {
@@ -35,7 +35,6 @@ enum PDFLZW {
                 guard output.count <= limit else { throw .overLimit("a stream inflates past \(limit) bytes") }
                 previous = entry
                 if table.count + early >= (1 << codeLength), codeLength < 12 { codeLength += 1 }
-                if table.count >= 4096 { table.removeSubrange(258...); codeLength = 9; previous = nil }
             }
         }
         return output

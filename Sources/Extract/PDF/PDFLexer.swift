@@ -70,7 +70,7 @@ enum PDFLexer {
                 if seenDot {
                     scale /= 10
                     fraction += Double(digit) * scale
-                } else if integer < 1_000_000_000_000_000 {
+                } else if integer < 100_000_000_000_000_000 {
                     integer = integer * 10 + digit
                 }
             default: return nil
