@@ -4,11 +4,26 @@ struct PDFCMap {
     /// Code → text. Codes are keyed by value alone: a font's codes all have one length here
     /// (one byte in simple fonts, two in Identity-H), whatever code spaces the CMap declares.
     var text: [UInt32: String] = [:]
+    /// Incrementing `bfrange`s too long to spell out (tesseract maps <0000>–<FFFF> in one):
+    /// looked up when ``text`` has no entry.
+    var longRanges: [(first: UInt32, last: UInt32, start: [UInt16])] = []
 
     static let maxRange = 65_536
     static let maxMappings = 200_000
 
-    func unicode(_ code: UInt32) -> String? { text[code] }
+    /// Ranges longer than this are kept as ranges.
+    static let spelledOutRange: UInt32 = 256
+    static let maxLongRanges = 64
+
+    func unicode(_ code: UInt32) -> String? {
+        if let known = text[code] { return known }
+        for range in longRanges where range.first <= code && code <= range.last {
+            var units = range.start
+            units[units.count - 1] &+= UInt16(truncatingIfNeeded: code - range.first)
+            return String(decoding: units, as: UTF16.self)
+        }
+        return nil
+    }
 
     static func pack(_ bytes: [UInt8], _ position: Int, _ length: Int) -> UInt32 {
         var code: UInt32 = 0
@@ -60,6 +75,10 @@ struct PDFCMap {
         case .string(let start):
             guard !start.isEmpty else { return }
             var units = Self.units(start)
+            if last - first >= Self.spelledOutRange {
+                if longRanges.count < Self.maxLongRanges { longRanges.append((first, last, units)) }
+                return
+            }
             for code in first...last {
                 text[code] = String(decoding: units, as: UTF16.self)
                 units[units.count - 1] &+= 1
