@@ -14,7 +14,7 @@ import Testing
         "kirje-kaksi-sivua.pdf", "lasku-writer.pdf", "kirje-cairo.pdf", "lasku-chromium.pdf",
         "vikailmoitus-chromium.pdf", "yhdistetty-pdfunite.pdf", "xpdfimport_err.pdf", "shared-mime-info-spec.pdf",
         "fontconfig-user.pdf", "lasku-reportlab.pdf", "lasku-fpdf.pdf", "lasku-fpdf-ttf.pdf",
-        "lasku-tesseract-ocr.pdf",
+        "lasku-tesseract-ocr.pdf", "lomake-reportlab.pdf",
     ]
 
     static func bytes(_ name: String) throws -> [UInt8] {
@@ -66,6 +66,15 @@ import Testing
         }
         #expect(pages.count == 1)
         #expect(pages[0].contains("Liisa Söderström, Åkerikuja 3, 02100 Espoo"))
+    }
+
+    @Test func filledInFormFieldsAreReadFromTheirAppearances() throws {
+        guard case .pages(let pages) = PDFTextLayer.read(try Self.bytes("lomake-reportlab.pdf"), limits: .default) else {
+            Issue.record("not read")
+            return
+        }
+        // The page's own text first, then the fields, as the content stream and /Annots order them.
+        #expect(pages == ["Asiakasnumero\nReklamaation aihe\nYhteyshenkilö\n558201\nLaskutusvirhe syyskuussa\nÅsa Mäkinen-Öberg"])
     }
 
     // MARK: Text operators, fonts and structure on hand-made files

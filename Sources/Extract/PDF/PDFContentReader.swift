@@ -62,6 +62,7 @@ struct PDFContentReader {
             data.append(0x0A)
         }
         try reader.run(data, resources: page.resources, depth: 0)
+        try reader.runAnnotations(of: page)
         for (number, choice) in reader.fonts { if case .font(let font) = choice { fonts[number] = font } }
         return (reader.builder.text, reader.builder.glyphs, reader.builder.unmapped)
     }
@@ -253,8 +254,14 @@ struct PDFContentReader {
     private mutating func runForm(named name: String, resources: PDFDictionary, depth: Int) throws(PDFReadError) {
         let entry = document.resolve(resources["XObject"]).dictionary?[name]
         guard let stream = document.resolve(entry).stream, stream.dictionary["Subtype"]?.name == "Form" else { return }
+        let matrix = PDFMatrix(document.resolve(stream.dictionary["Matrix"]).array?.compactMap(\.number) ?? []) ?? .identity
+        try runForm(stream, number: entry?.reference?.number, placed: matrix, resources: resources, depth: depth)
+    }
+
+    /// Runs a form's content with `placed` before the current transformation; text state and the
+    /// graphics state stack are the form's own and restored after it.
+    private mutating func runForm(_ stream: PDFStream, number: Int?, placed: PDFMatrix, resources: PDFDictionary, depth: Int) throws(PDFReadError) {
         guard depth < Self.maxFormDepth else { throw .overLimit("forms nested deeper than \(Self.maxFormDepth)") }
-        let number = entry?.reference?.number
         if let number {
             guard formsRunning.insert(number).inserted else { return }
         }
@@ -267,12 +274,44 @@ struct PDFContentReader {
             return
         }
         let formResources = document.resolve(stream.dictionary["Resources"]).dictionary ?? resources
-        let matrix = PDFMatrix(document.resolve(stream.dictionary["Matrix"]).array?.compactMap(\.number) ?? []) ?? .identity
         let outer = (state, saved, unmatchedSaves, textMatrix, lineMatrix)
         saved = []
         unmatchedSaves = 0
-        state.ctm = matrix.then(state.ctm)
+        state.ctm = placed.then(state.ctm)
         try run(content, resources: formResources, depth: depth + 1)
         (state, saved, unmatchedSaves, textMatrix, lineMatrix) = outer
+    }
+
+    static let maxAnnotations = 2_000
+
+    /// The normal appearances of a page's visible annotations (filled-in form fields, stamps,
+    /// free text), placed in their rectangles as ISO 32000-1 §12.5.5 says; pdftotext shows them too.
+    private mutating func runAnnotations(of page: PDFPage) throws(PDFReadError) {
+        let annotations = document.resolve(page.dictionary["Annots"]).array ?? []
+        for item in annotations.prefix(Self.maxAnnotations) {
+            guard let annotation = document.resolve(item).dictionary else { continue }
+            let flags = document.resolve(annotation["F"]).int ?? 0
+            guard flags & (2 | 32) == 0 else { continue } // Hidden, NoView
+            // /N is the appearance, or (check boxes, radio buttons) a dictionary of them by /AS state.
+            var entry = document.resolve(annotation["AP"]).dictionary?["N"]
+            if document.resolve(entry).stream == nil, let state = annotation["AS"]?.name {
+                entry = document.resolve(entry).dictionary?[state]
+            }
+            guard let stream = document.resolve(entry).stream else { continue }
+            let rect = document.resolve(annotation["Rect"]).array?.compactMap { document.resolve($0).number } ?? []
+            let box = document.resolve(stream.dictionary["BBox"]).array?.compactMap { document.resolve($0).number } ?? []
+            guard rect.count == 4, box.count == 4 else { continue }
+            let matrix = PDFMatrix(document.resolve(stream.dictionary["Matrix"]).array?.compactMap(\.number) ?? []) ?? .identity
+            let corners = [matrix.apply(box[0], box[1]), matrix.apply(box[2], box[1]), matrix.apply(box[0], box[3]), matrix.apply(box[2], box[3])]
+            let minX = corners.map(\.x).min() ?? 0, maxX = corners.map(\.x).max() ?? 0
+            let minY = corners.map(\.y).min() ?? 0, maxY = corners.map(\.y).max() ?? 0
+            let scaleX = maxX > minX ? (max(rect[0], rect[2]) - min(rect[0], rect[2])) / (maxX - minX) : 1
+            let scaleY = maxY > minY ? (max(rect[1], rect[3]) - min(rect[1], rect[3])) / (maxY - minY) : 1
+            let fit = PDFMatrix(scaleX, 0, 0, scaleY, min(rect[0], rect[2]) - minX * scaleX, min(rect[1], rect[3]) - minY * scaleY)
+            state = GraphicsState()
+            saved = []
+            unmatchedSaves = 0
+            try runForm(stream, number: entry?.reference?.number, placed: matrix.then(fit), resources: page.resources, depth: 0)
+        }
     }
 }

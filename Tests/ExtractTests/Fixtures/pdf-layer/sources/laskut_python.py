@@ -1,4 +1,5 @@
-"""Invoices as Python invoicing systems draw them: ReportLab's canvas with a standard font, and
+"""Invoices as Python invoicing systems draw them: ReportLab's canvas with a standard font (and a
+filled-in form), and
 fpdf2 (the FPDF family) with a core font and with an embedded TrueType font.
 Usage: python laskut_python.py OUTPUT_FOLDER   (needs: pip install reportlab fpdf2)"""
 import sys
@@ -36,6 +37,16 @@ text.setLeading(14)
 for line in notes:
     text.textLine(line)
 c.drawText(text)
+c.showPage()
+c.save()
+
+# A form filled in by an invoicing system: the values live in the fields' appearance streams.
+c = canvas.Canvas(f"{out}/lomake-reportlab.pdf", pagesize=A4)
+c.setFont("Helvetica", 11)
+for y, label, value in [(780, "Asiakasnumero", "558201"), (750, "Reklamaation aihe", "Laskutusvirhe syyskuussa"),
+                        (720, "Yhteyshenkilö", "Åsa Mäkinen-Öberg")]:
+    c.drawString(60, y, label)
+    c.acroForm.textfield(name=label, value=value, x=200, y=y - 6, width=300, height=20)
 c.showPage()
 c.save()
 
