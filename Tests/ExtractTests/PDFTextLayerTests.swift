@@ -94,9 +94,9 @@ import Testing
     }
 
     @Test func differencesNameTheFinnishAndSwedishLettersAndLigatures() {
-        let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [1 /adieresis /odieresis /aring /Adieresis /Odieresis /Aring /fi /uni00E9] >> >>"
-        let pdf = HandMadePDF.page(content: "BT /F1 10 Tf 72 700 Td (p\\001iv\\001 \\002ljy \\003r \\004 \\005 \\006 \\007 caf\\010) Tj ET", font: font)
-        #expect(PDFTextLayer.read(pdf.bytes(), limits: .default) == .pages(["päivä öljy år Ä Ö Å fi café"]))
+        let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [1 /adieresis /odieresis /aring /Adieresis /Odieresis /Aring /fi /uni00E9 /f_f_i /a.sc] >> >>"
+        let pdf = HandMadePDF.page(content: "BT /F1 10 Tf 72 700 Td (p\\001iv\\001 \\002ljy \\003r \\004 \\005 \\006 \\007 caf\\010 o\\011kaus \\012) Tj ET", font: font)
+        #expect(PDFTextLayer.read(pdf.bytes(), limits: .default) == .pages(["päivä öljy år Ä Ö Å fi café offikaus a"]))
     }
 
     @Test func macRomanAndStandardEncodingsDecode() {

@@ -16,6 +16,11 @@ enum PDFGlyphNames {
         }
         // A suffix after a dot names a variant of the same glyph: `a.sc`, `one.oldstyle`.
         if let dot = name.firstIndex(of: "."), dot != name.startIndex { return unicode(String(name[..<dot])) }
+        // Ligatures named by their parts: `f_f_i`.
+        if name.contains("_") {
+            let parts = name.split(separator: "_").map { named[String($0)] ?? (($0.count == 1 && $0.first?.isLetter == true) ? String($0) : nil) }
+            return parts.contains(nil) || parts.isEmpty ? nil : parts.compactMap { $0 }.joined()
+        }
         return accented(name)
     }
 
