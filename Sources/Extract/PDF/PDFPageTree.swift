@@ -11,10 +11,8 @@ enum PDFPageTree {
 
     static func pages(of document: PDFDocument, maxPages: Int) throws(PDFReadError) -> [PDFPage] {
         guard let catalog = document.resolve(document.trailer["Root"]).dictionary else { throw .malformed("no document catalog") }
+        // /Count is not trusted (it may lie either way): the pages are counted as they are found.
         let root = catalog["Pages"]
-        if let count = document.resolve(root).dictionary?["Count"]?.int, count > maxPages {
-            throw .overLimit("over \(maxPages) pages (\(count))")
-        }
         var pages: [PDFPage] = []
         var visited: Set<Int> = []
         // Work list of (node, inherited resources, depth), last = next; kids pushed in reverse.
