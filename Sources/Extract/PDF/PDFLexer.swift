@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte classes and token readers shared by the object parser, the content-stream reader and the
 /// CMap reader (ISO 32000-1 §7.2). Every read checks its offsets against the end of the bytes.
 enum PDFLexer {
@@ -178,20 +184,25 @@ enum PDFLexer {
         }
     }
 
-    /// The first position of `needle` in `bytes[range]`, or nil.
+    /// The first position of `needle` in `bytes[range]`, or nil. Streams are searched for
+    /// `endstream` when their /Length is indirect or wrong, so this runs over much of a file: the C
+    /// library's memchr finds candidates for the first byte, memcmp checks the rest.
     static func find(_ needle: [UInt8], in bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        guard let first = needle.first, range.count >= needle.count else { return nil }
-        var index = range.lowerBound
-        let last = range.upperBound - needle.count
-        while index <= last {
-            if bytes[index] == first {
-                var offset = 1
-                while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
+        guard let first = needle.first, range.lowerBound >= 0, range.upperBound <= bytes.count, range.count >= needle.count else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack -> Int? in
+            needle.withUnsafeBufferPointer { pattern -> Int? in
+                guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress else { return nil }
+                var start = range.lowerBound
+                let last = range.upperBound - pattern.count
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, patternBase, pattern.count) == 0 { return position }
+                    start = position + 1
+                }
+                return nil
             }
-            index += 1
         }
-        return nil
     }
 
     /// The last position of `needle` in `bytes[range]`, or nil.
