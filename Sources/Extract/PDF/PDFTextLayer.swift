@@ -1,14 +1,17 @@
-/// Reads the text layer of a PDF in process — fast, for the common producers (LibreOffice,
-/// Microsoft Office, Chromium/Skia, cairo, pdfTeX, Ghostscript, invoicing systems) — and says it
-/// cannot (``Result/cannotRead(_:)``) whenever it might not read a file faithfully, so that the
-/// caller runs pdftotext instead. Bounded throughout: pages (``ExtractionLimits/maxPDFPages``),
+/// Reads the text layer of a PDF in process — fast, for the common producers (checked against
+/// pdftotext: LibreOffice, StarOffice, Chromium/Skia, cairo, pdfTeX, Apache FOP, ReportLab, fpdf2,
+/// tesseract's OCR layer, pdfunite) — and says it cannot (``Result/cannotRead(_:)``) whenever it
+/// might not read a file faithfully, so that the caller runs pdftotext instead. The words it gives
+/// are pdftotext's; their order is the content stream's (pdftotext -layout orders by position), and
+/// form fields' values follow the page's own text. Bounded throughout: pages (``ExtractionLimits/maxPDFPages``),
 /// inflated bytes (``ExtractionLimits/maxExpandedBytes``), text (``ExtractionLimits/maxTextBytes``),
 /// objects read, nesting, operators per page, reference cycles.
 struct PDFTextLayer {
     enum Result: Sendable, Equatable {
         /// One string per page, in page order; an empty string is a page without text (for OCR).
         case pages([String])
-        /// The file is encrypted (it has /Encrypt).
+        /// The file is encrypted (it has /Encrypt). Not read here; pdftotext opens files whose user
+        /// password is empty (permissions only), so the caller should still try it.
         case encrypted
         /// Why this reader gives up (for a log line); pdftotext should read the file instead.
         case cannotRead(String)
