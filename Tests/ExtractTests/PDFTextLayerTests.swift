@@ -183,6 +183,16 @@ import Testing
         #expect(PDFTextLayer.read(pdf.bytes(), limits: limits) == .cannotRead("over limit: over 3 pages"))
     }
 
+    @Test func theStreamFiltersDecode() throws {
+        // ISO 32000-1 §7.4.4.2's example: the codes 256 45 258 258 65 259 66 257 in 9 bits.
+        #expect(try PDFLZW.decode([0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01], earlyChange: 1, limit: 100) == [45, 45, 45, 45, 45, 65, 45, 45, 45, 66])
+        #expect(PDFFilters.ascii85(Array("9OW!XFWbF-+D?%DBlnWA3Zu>9_mT~>".utf8)) == Array("Lasku ja hyvitys: äö".utf8))
+        #expect(PDFFilters.asciiHex(Array("4C 61 73 6B 7".utf8)) == Array("Lask".utf8) + [0x70])
+        #expect(try PDFFilters.runLength([2, 0x4C, 0x61, 0x73, 254, 0x6B, 128], limit: 100) == Array("Laskkk".utf8))
+        #expect(throws: PDFReadError.self) { try PDFFilters.inflate(HandMadePDF.deflate([UInt8](repeating: 1, count: 10_000)), limit: 9_999) }
+        #expect(try PDFFilters.inflate(HandMadePDF.deflate([UInt8](repeating: 1, count: 10_000)), limit: 10_000).count == 10_000)
+    }
+
     // MARK: Hostile files
 
     @Test func referenceCyclesAndKidsLoopsEnd() {
