@@ -1,12 +1,39 @@
-/// A PDF's text layer, read by poppler's `pdfinfo` (pages, password) and `pdftotext -layout`.
-/// Pages past ``ExtractionLimits/maxPDFPages`` are not read; pages without text (scans) become
-/// OCR targets. A damaged PDF is a problem, never a crash: poppler runs in a child process.
+/// A PDF's text layer: read in process by ``PDFTextLayer`` (about a millisecond for the common
+/// producers) when every page has text, else by poppler's `pdfinfo` (pages, sizes, password) and
+/// `pdftotext -layout` in a limited child process, which also judges encrypted, damaged and
+/// over-limit files. Pages past
+/// ``ExtractionLimits/maxPDFPages`` are not read; pages without text (scans) become OCR targets
+/// (their size is checked against the pixel limit before rendering, by ``Recognition``).
 struct PDFText {
     var extractor: AttachmentExtractor
 
     func extract(_ file: AttachmentFile) -> AttachmentExtraction {
-        extractor.withCopy(of: file, named: "input.pdf", failure: { AttachmentExtraction(problems: [$0]) }) { folder, path in
-            read(path, of: file, in: folder)
+        // A page without text (a scan) is left to poppler, which also checks that the page can be
+        // rendered within the pixel limit before it is queued for OCR (a second a page, where
+        // pdfinfo's few milliseconds do not count).
+        let layer = PDFTextLayer.read(file.bytes, limits: extractor.limits)
+        if case .pages(let pages) = layer, !pages.contains(where: { $0.trimmingWhitespace.isEmpty }) {
+            return AttachmentExtraction(
+                text: pages.map(\.trimmingWhitespace).joined(separator: "\n\n"), source: .pdf)
+        }
+        var read = extractor.withCopy(of: file, named: "input.pdf", failure: { AttachmentExtraction(problems: [$0]) }) { folder, path in
+            self.read(path, of: file, in: folder)
+        }
+        // poppler read no text and found nothing wrong (its pages may still go to OCR): the
+        // in-process reader's reason, when the file is damaged or over a limit, is why.
+        if read.text == nil, read.problems.isEmpty, case .cannotRead(let error) = layer,
+            let problem = Self.problem(error, file)
+        {
+            read.problems.append(problem)
+        }
+        return read
+    }
+
+    private static func problem(_ error: PDFReadError, _ file: AttachmentFile) -> ExtractionProblem? {
+        switch error {
+        case .malformed(let detail): ExtractionProblem(.malformed, location: file.label, detail: "no text could be read: \(detail)")
+        case .overLimit(let detail): ExtractionProblem(.overLimit, location: file.label, detail: "no text could be read: \(detail)")
+        case .unsupported, .encrypted: nil
         }
     }
 

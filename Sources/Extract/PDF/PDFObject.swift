@@ -66,7 +66,7 @@ struct PDFStream: Sendable {
 }
 
 /// Why a PDF's text layer could not be read here; the caller then runs pdftotext.
-enum PDFReadError: Error, Sendable, CustomStringConvertible {
+enum PDFReadError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformed(String)
     case overLimit(String)
     case unsupported(String)

@@ -13,8 +13,8 @@ struct PDFTextLayer {
         /// The file is encrypted (it has /Encrypt). Not read here; pdftotext opens files whose user
         /// password is empty (permissions only), so the caller should still try it.
         case encrypted
-        /// Why this reader gives up (for a log line); pdftotext should read the file instead.
-        case cannotRead(String)
+        /// Why this reader gives up; pdftotext should read the file instead.
+        case cannotRead(PDFReadError)
     }
 
     /// Glyphs whose Unicode is unknown, as a share of all glyphs, above which the text is not
@@ -27,7 +27,7 @@ struct PDFTextLayer {
         } catch .encrypted {
             return .encrypted
         } catch {
-            return .cannotRead(error.description)
+            return .cannotRead(error)
         }
     }
 

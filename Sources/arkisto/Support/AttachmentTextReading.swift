@@ -1,9 +1,10 @@
 import Extract
+import Ingest
 import MIME
 
-/// The text `arkisto parse` shows for a message's attachments: what the attachment readers
-/// (``AttachmentExtractor``) give, else the text MIME gives (`text/*` parts, reports, attached
-/// messages); the images and text-less PDF pages recognised at once unless OCR is turned off.
+/// The text `arkisto parse` shows for a message's attachments: what the import stores
+/// (``AttachmentReadout``), with the images and text-less PDF pages recognised at once unless OCR
+/// is turned off.
 struct AttachmentTextReading {
     var extractor: AttachmentExtractor
     var recognises: Bool
@@ -26,22 +27,16 @@ struct AttachmentTextReading {
     static let unreadableDefect = "attachment_unreadable"
 
     private func read(_ attachment: Attachment, into summary: inout MessageSummary.AttachmentSummary) {
-        let file = AttachmentFile(filename: attachment.filename, contentType: attachment.contentType, bytes: attachment.data)
-        let extraction = extractor.extract(file)
-        var pieces: [String] = []
-        var source = extraction.source
-        var problems = extraction.problems
-        if let text = extraction.text {
-            pieces.append(text)
-        } else if let text = summary.text {
-            pieces.append(text)
-            source = summary.textSource.flatMap(TextSource.init(rawValue:))
-        }
+        let readout = AttachmentReadout(attachment, reader: extractor)
+        var pieces = readout.text.map { [$0] } ?? []
+        var source = readout.source
+        var problems = readout.problems
         if recognises {
-            for target in extraction.pendingOCR {
+            let file = AttachmentFile(filename: attachment.filename, contentType: attachment.contentType, bytes: attachment.data)
+            for target in readout.pendingOCR {
                 switch extractor.recognise(target, in: file) {
                 case .text(let text):
-                    pieces.append(extraction.pendingOCR.count > 1 || !pieces.isEmpty ? "\(target.label)\n\(text)" : text)
+                    pieces.append(readout.pendingOCR.count > 1 || !pieces.isEmpty ? "\(target.label)\n\(text)" : text)
                     if source == nil { source = .ocr }
                 case .failed(let problem):
                     problems.append(problem)

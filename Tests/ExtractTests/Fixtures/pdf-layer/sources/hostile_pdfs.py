@@ -36,12 +36,12 @@ text = b"BT /F1 10 Tf 72 700 Td (Vihamielinen tiedosto) Tj ET"
 out = sys.argv[1]
 files = {
     "pdf-reference-cycle.pdf": pdf(page(text, o5=b"6 0 R", o6=b"7 0 R", o7=b"5 0 R")),
-    "pdf-kids-loop.pdf": pdf(page(text, o2=b"<< /Type /Pages /Kids [3 0 R 2 0 R 6 0 R] /Count 1 >>",
+    "readable-pdf-kids-loop.pdf": pdf(page(text, o2=b"<< /Type /Pages /Kids [3 0 R 2 0 R 6 0 R] /Count 1 >>",
                                   o6=b"<< /Type /Pages /Kids [2 0 R 6 0 R] /Parent 2 0 R >>")),
-    "pdf-huge-length.pdf": pdf(page(text, o4=b"<< /Length 99999999999 >>\nstream\n" + text + b"\nendstream")),
+    "readable-pdf-huge-length.pdf": pdf(page(text, o4=b"<< /Length 99999999999 >>\nstream\n" + text + b"\nendstream")),
     "pdf-nested-arrays.pdf": pdf(page(b"", o4=stream(b"/Filter /FlateDecode", zlib.compress(b"BT /F1 10 Tf " + b"[" * 100_000 + b"]" * 100_000 + b" TJ ET", 9)))),
     "pdf-ten-million-operators.pdf": pdf(page(b"", o4=stream(b"/Filter /FlateDecode", zlib.compress(b"q Q\n" * 5_000_000, 9)))),
-    "pdf-page-count-lie.pdf": pdf(page(text, o2=b"<< /Type /Pages /Kids [3 0 R] /Count 10000 >>")),
+    "readable-pdf-page-count-lie.pdf": pdf(page(text, o2=b"<< /Type /Pages /Kids [3 0 R] /Count 10000 >>")),
 }
 for name, data in files.items():
     open(f"{out}/{name}", "wb").write(data)
