@@ -37,10 +37,12 @@ public struct AttachmentExtraction: Sendable {
 }
 
 extension String {
+    /// Without leading and trailing white space (Unicode's, not only ASCII's); the rest is one copy.
     var trimmingWhitespace: String {
-        var scalars = Substring.UnicodeScalarView(unicodeScalars)
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
     }
 }
