@@ -25,7 +25,7 @@ import Testing
         let limits = ToolFixtures.limits(toolSeconds: 7, memoryBytes: 300 << 20)
         let run = try process("prlimit", [], limits: limits)
         #expect(run.commandLine.contains("--as=\(300 << 20)"))
-        #expect(run.commandLine.contains("--cpu=7"))
+        #expect(run.commandLine.contains("--cpu=7:12"))
         #expect(run.commandLine.contains("--nofile=64"))
         // prlimit without a command lists its own (inherited) limits: those set by the outer prlimit.
         guard case .finished(let output, _) = run.run() else {

@@ -195,6 +195,13 @@ import Testing
 
     // MARK: Hostile files
 
+    @Test func aFontTheResourcesDoNotNameReadsInTheStandardEncoding() {
+        // As poppler reads it: drawn with a default font (a producer that forgot its font resource).
+        var pdf = HandMadePDF.page(content: "BT /F1 12 Tf 10 50 Td (Laskun erittely) Tj ET", font: HandMadePDF.courier)
+        pdf.objects[3] = Array("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".utf8)
+        #expect(PDFTextLayer.read(pdf.bytes(), limits: .default) == .pages(["Laskun erittely"]))
+    }
+
     @Test func referenceCyclesAndKidsLoopsEnd() {
         var pdf = HandMadePDF.page(content: "BT /F1 10 Tf 72 700 Td (silmukka) Tj ET", font: "9 0 R")
         pdf.objects[2] = Array("<< /Type /Pages /Kids [3 0 R 2 0 R 10 0 R] /Count 1 >>".utf8)

@@ -239,10 +239,13 @@ enum RedactionRows {
                 sql: "UPDATE participant SET name = ?, address = ? WHERE interaction_id = ? AND role = ? AND position = ?",
                 arguments: [(p["name"] as String?).map(redact), redact(p["address"]), id, p["role"], p["position"]])
         }
-        for a in try Row.fetchAll(db, sql: "SELECT id, filename, text FROM attachment WHERE interaction_id = ?", arguments: [id]) {
+        // The reasons an attachment could not be read name its files (`kuvat.zip › passi.jpg`).
+        for a in try Row.fetchAll(db, sql: "SELECT id, filename, text, problems FROM attachment WHERE interaction_id = ?", arguments: [id]) {
             try db.execute(
-                sql: "UPDATE attachment SET filename = ?, text = ? WHERE id = ?",
-                arguments: [(a["filename"] as String?).map(redact), (a["text"] as String?).map(redact), a["id"]])
+                sql: "UPDATE attachment SET filename = ?, text = ?, problems = ? WHERE id = ?",
+                arguments: [
+                    (a["filename"] as String?).map(redact), (a["text"] as String?).map(redact), redact(a["problems"] ?? ""), a["id"],
+                ])
         }
         if let ticket = try String.fetchOne(db, sql: "SELECT ticket_id FROM ticket_comment WHERE interaction_id = ?", arguments: [id]),
            let t = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [ticket]) {

@@ -30,7 +30,9 @@ enum RecognitionQueue {
     static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE ocr_job (
-                id INTEGER PRIMARY KEY,
+                -- AUTOINCREMENT: an id is never given again, so a pass finishing a job that erasure
+                -- dropped meanwhile cannot mistake a newer job for it.
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
                 interaction_id INTEGER NOT NULL REFERENCES interaction(id) ON DELETE CASCADE,
                 attachment_position INTEGER NOT NULL,
                 sequence INTEGER NOT NULL,
@@ -95,7 +97,10 @@ extension ArchiveStore {
         _ job: RecognitionJob, _ outcome: RecognitionOutcome, mentions: [IdentifierMention]
     ) throws(ArchiveError) -> Bool {
         try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM ocr_job WHERE id = ? AND recognised IS NULL", arguments: [job.id]) != nil
+            guard try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM ocr_job
+                WHERE id = ? AND interaction_id = ? AND attachment_position = ? AND target = ? AND recognised IS NULL
+                """, arguments: [job.id, job.interactionID, job.attachmentPosition, job.target]) != nil
             else { return false }
             let attachment = AttachmentRow(interactionID: job.interactionID, position: job.attachmentPosition)
             switch outcome {

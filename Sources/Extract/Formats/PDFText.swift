@@ -127,6 +127,12 @@ struct PDFInfo {
         return .success(PDFInfo(pages: count, pageSizes: sizes))
     }
 
+    /// A page side for a message: whole points, or the number as read when it is too large for an
+    /// integer (a MediaBox of 1e30).
+    static func points(_ value: Double) -> String {
+        Int(exactly: value.rounded()).map(String.init) ?? "\(value)"
+    }
+
     /// Why page `page` cannot be rendered for OCR: not in the PDF, or over the pixel limit at
     /// ``Recognition/resolution``; nil when it can.
     func renderingProblem(page: Int, label: String, limits: ExtractionLimits) -> ExtractionProblem? {
@@ -138,7 +144,7 @@ struct PDFInfo {
         guard pixels.isFinite, pixels <= Double(limits.maxImagePixels) else {
             return ExtractionProblem(
                 .overLimit, location: label,
-                detail: "page \(page) is \(Int(size.width)) × \(Int(size.height)) points, over \(limits.maxImagePixels) pixels at \(Recognition.resolution) dpi")
+                detail: "page \(page) is \(Self.points(size.width)) × \(Self.points(size.height)) points, over \(limits.maxImagePixels) pixels at \(Recognition.resolution) dpi")
         }
         return nil
     }

@@ -210,8 +210,12 @@ struct PDFContentReader {
             } catch {
                 choice = .unreadable(error)
             }
+        } else if entry == nil, let standard = try? PDFFont.load(PDFDictionary(), named: name, in: document) {
+            // A font the resources do not name at all is drawn, by poppler as by viewers, with a
+            // default font in the standard encoding: its text reads the same way here.
+            choice = .font(standard)
         } else {
-            choice = .unreadable(.malformed("no font \(name) in the page's resources"))
+            choice = .unreadable(.malformed("font \(name) in the page's resources is not a font"))
         }
         if let number = entry?.reference?.number { fonts[number] = choice }
         return choice

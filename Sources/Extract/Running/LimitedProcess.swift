@@ -57,7 +57,7 @@ struct LimitedProcess: Sendable {
     /// prlimit's command line: the limits, then the tool and its arguments.
     var commandLine: [String] {
         [
-            prlimit, "--as=\(bounds.memoryBytes)", "--cpu=\(bounds.cpuSeconds)", "--fsize=\(bounds.fileBytes)",
+            prlimit, "--as=\(bounds.memoryBytes)", "--cpu=\(bounds.cpuSeconds):\(bounds.cpuSeconds + 5)", "--fsize=\(bounds.fileBytes)",
             "--nofile=\(bounds.openFiles)", "--core=0", "--", executable,
         ] + arguments
     }

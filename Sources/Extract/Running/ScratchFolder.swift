@@ -61,6 +61,13 @@ struct ScratchFolder: Sendable {
     }
 
     /// The bytes of a file in the folder, or nil when it is missing or longer than `limit`.
+    /// The first `count` bytes of a file here (fewer when it is shorter); empty when it cannot be read.
+    func head(_ name: String, count: Int) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path(name)) else { return [] }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: count)).flatMap { $0.map { [UInt8]($0) } } ?? []
+    }
+
     func read(_ name: String, limit: Int) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path(name)) else { return nil }
         defer { try? handle.close() }
