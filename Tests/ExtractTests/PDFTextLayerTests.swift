@@ -202,6 +202,21 @@ import Testing
         #expect(PDFTextLayer.read(pdf.bytes(), limits: .default) == .pages(["Laskun erittely"]))
     }
 
+    @Test func aStreamWithAWrongLengthEndsAtTheNextEndstreamFoundOnceForTheFile() throws {
+        let bytes = Array("1 0 obj<</Length 999>>stream\nBT ET\nendstream endobj 2 0 obj<</Length 1>>stream\nq Q\nendstream endobj".utf8)
+        let positions = PDFObjectParser.endstreamPositions(in: bytes)
+        #expect(positions.count == 2)
+        for (offset, expected) in [(0, "BT ET"), (bytes.firstIndex(of: UInt8(ascii: "2")) ?? 0, "q Q")] {
+            var indexed = PDFObjectParser(bytes: bytes, position: offset)
+            indexed.endstreams = positions
+            var searching = PDFObjectParser(bytes: bytes, position: offset)
+            let fromIndex = try #require(try indexed.parseIndirectObject().1.stream)
+            let fromSearch = try #require(try searching.parseIndirectObject().1.stream)
+            #expect(String(decoding: fromIndex.data, as: UTF8.self) == expected)
+            #expect(Array(fromIndex.data) == Array(fromSearch.data))
+        }
+    }
+
     @Test func referenceCyclesAndKidsLoopsEnd() {
         var pdf = HandMadePDF.page(content: "BT /F1 10 Tf 72 700 Td (silmukka) Tj ET", font: "9 0 R")
         pdf.objects[2] = Array("<< /Type /Pages /Kids [3 0 R 2 0 R 10 0 R] /Count 1 >>".utf8)

@@ -12,6 +12,8 @@ struct PDFCrossReference {
     var trailer = PDFDictionary()
 
     static let maxSections = 64
+    /// Trailers read when the cross-reference is rebuilt by scanning the file: the last ones.
+    static let maxTrailersRead = 16
     static let maxEntries = 4_000_000
 
     /// The chain from `startxref`; nil when it cannot be followed to a trailer with a /Root.
@@ -161,8 +163,14 @@ struct PDFCrossReference {
         }
         let trailerWord = Array("trailer".utf8)
         searchFrom = 0
+        var trailers: [Int] = []
         while let found = PDFLexer.find(trailerWord, in: bytes, searchFrom..<bytes.count) {
             searchFrom = found + 7
+            trailers.append(found)
+        }
+        // The last few only (a file's updates append theirs): parsing a dictionary at each of
+        // thousands of `trailer` words, each reading to the end of the file, would be quadratic.
+        for found in trailers.suffix(Self.maxTrailersRead) {
             var parser = PDFObjectParser(bytes: bytes, position: found + 7)
             if let dictionary = (try? parser.parseObject())?.dictionary, dictionary["Root"] != nil {
                 table.trailer.entries.merge(dictionary.entries) { _, newer in newer }

@@ -14,6 +14,10 @@ final class PDFDocument {
     private var objectsRead = 0
     /// The first bound this document ran into; the reader gives up with it.
     private(set) var exceeded: PDFReadError?
+    /// Where every `endstream` of the file stands, found once: a stream whose /Length is wrong
+    /// ends at the next one, without a search through the rest of the file for each such stream
+    /// (quadratic in a file made of them).
+    private lazy var endstreams: [Int] = PDFObjectParser.endstreamPositions(in: bytes)
 
     static let maxObjectsRead = 500_000
 
@@ -71,6 +75,7 @@ final class PDFDocument {
         case .offset(let offset)?:
             guard offset >= 0, offset < bytes.count else { return nil }
             var parser = PDFObjectParser(bytes: bytes, position: offset)
+            parser.endstreams = endstreams
             guard let (reference, object) = try? parser.parseIndirectObject(), reference.number == number else { return nil }
             return object
         case .compressed(let streamNumber, let index)?:

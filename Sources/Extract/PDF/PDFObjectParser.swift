@@ -14,6 +14,9 @@ struct PDFObjectParser {
 
     let bytes: [UInt8]
     var position: Int
+    /// The positions of every `endstream` in ``bytes``, in order, when the caller found them
+    /// (``endstreamPositions(in:)``); nil: searched for as needed.
+    var endstreams: [Int]?
     /// Whether `1 0 R` is read as a reference (not in content streams, where it never occurs).
     var readsReferences = true
 
@@ -136,6 +139,17 @@ struct PDFObjectParser {
 
     private static let endstream = Array("endstream".utf8)
 
+    /// Every position of `endstream` in `bytes`, in order (one pass).
+    static func endstreamPositions(in bytes: [UInt8]) -> [Int] {
+        var positions: [Int] = []
+        var from = 0
+        while let found = PDFLexer.find(endstream, in: bytes, from..<bytes.count) {
+            positions.append(found)
+            from = found + endstream.count
+        }
+        return positions
+    }
+
     /// Where a stream's data ends: at its /Length when `endstream` follows there, else before the
     /// next `endstream` (its end of line dropped), else at the end of the bytes.
     private func streamEnd(start: Int, declaredLength: Int?) -> Int {
@@ -144,7 +158,18 @@ struct PDFObjectParser {
             PDFLexer.skipSpace(bytes, &probe)
             if PDFLexer.find(Self.endstream, in: bytes, probe..<min(bytes.count, probe + 9)) != nil { return start + length }
         }
-        guard var end = PDFLexer.find(Self.endstream, in: bytes, start..<bytes.count) else { return bytes.count }
+        let next: Int?
+        if let endstreams {
+            var low = 0, high = endstreams.count
+            while low < high {
+                let middle = (low + high) / 2
+                if endstreams[middle] < start { low = middle + 1 } else { high = middle }
+            }
+            next = low < endstreams.count ? endstreams[low] : nil
+        } else {
+            next = PDFLexer.find(Self.endstream, in: bytes, start..<bytes.count)
+        }
+        guard var end = next else { return bytes.count }
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return end
