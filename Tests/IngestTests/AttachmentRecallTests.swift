@@ -69,28 +69,7 @@ import Testing
     static func message(_ document: Document, id: String) throws -> String {
         let bytes = try [UInt8](Data(contentsOf: documents.appendingPathComponent(document.file)))
         if document.contentType == "message/rfc822" {
-            // An attached message is not base64 (RFC 2046): it stands in the outer one as it is.
-            return """
-                From: Maija Meikäläinen <maija@example.fi>
-                To: Asiakaspalvelu <asiakaspalvelu@esimerkkiverkko.fi>
-                Subject: Liite
-                Date: Mon, 3 Mar 2025 09:15:00 +0200
-                Message-ID: <\(id)>
-                MIME-Version: 1.0
-                Content-Type: multipart/mixed; boundary="raja"
-
-                --raja
-                Content-Type: text/plain; charset=utf-8
-
-                Välitän viestin.
-                --raja
-                Content-Type: message/rfc822
-                Content-Disposition: attachment; filename="\(document.file)"
-
-                \(String(decoding: bytes, as: UTF8.self))
-                --raja--
-
-                """
+            return AttachmentMail.forwarding(id: id, body: "Välitän viestin.", filename: document.file, enclosed: bytes)
         }
         return AttachmentMail.message(id: id, body: "Liitteenä tiedosto.", filename: document.file, contentType: document.contentType, base64: bytes)
     }

@@ -42,6 +42,26 @@ final class StubAttachmentReader: AttachmentReading, Sendable {
 /// A message with one attachment, as a mail client writes it.
 enum AttachmentMail {
     static func message(id: String, body: String, filename: String, contentType: String, base64 content: [UInt8]) -> String {
+        message(id: id, body: body, attachment: """
+            Content-Type: \(contentType); name="\(filename)"
+            Content-Disposition: attachment; filename="\(filename)"
+            Content-Transfer-Encoding: base64
+
+            \(Data(content).base64EncodedString(options: .lineLength76Characters))
+            """)
+    }
+
+    /// A message with an attached message (a forward): not base64 (RFC 2046), as it is.
+    static func forwarding(id: String, body: String, filename: String, enclosed: [UInt8]) -> String {
+        message(id: id, body: body, attachment: """
+            Content-Type: message/rfc822
+            Content-Disposition: attachment; filename="\(filename)"
+
+            \(String(decoding: enclosed, as: UTF8.self))
+            """)
+    }
+
+    private static func message(id: String, body: String, attachment: String) -> String {
         """
         From: Maija Meikäläinen <maija@example.fi>
         To: Asiakaspalvelu <asiakaspalvelu@esimerkkiverkko.fi>
@@ -57,11 +77,7 @@ enum AttachmentMail {
 
         \(body)
         --raja
-        Content-Type: \(contentType); name="\(filename)"
-        Content-Disposition: attachment; filename="\(filename)"
-        Content-Transfer-Encoding: base64
-
-        \(Data(content).base64EncodedString(options: .lineLength76Characters))
+        \(attachment)
         --raja--
 
         """
