@@ -39,8 +39,10 @@ enum FullTextExpressions {
         case .fullText(let expression): [expression]
         case .all(let conditions), .any(let conditions): conditions.flatMap(of)
         case .none(let inner): of(inner)
+        // `filename:` words reach their own index only as quoted letters and digits
+        // (AttachmentNameIndex.expression): nothing of the user's text to check here.
         case .participant, .kind, .occurred, .isComplaint, .isInspectionRequest, .hasAttachment, .customers,
-             .ticketTag:
+             .ticketTag, .attachmentName:
             []
         }
     }
