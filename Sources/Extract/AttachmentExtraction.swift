@@ -25,11 +25,28 @@ public struct AttachmentExtraction: Sendable {
 
     /// Adds what was read from a file inside this one (an archive entry, an attached message's
     /// attachment): its text under its name, its problems and OCR targets located through `step`.
-    mutating func append(_ nested: AttachmentExtraction, named name: String, at step: OCRTarget.Step, container: String) {
+    /// Text stops at `textLimit` bytes in all (the rest of the files' text is not kept, and said
+    /// once), so that many small containers inside one cannot add up without bound.
+    mutating func append(
+        _ nested: AttachmentExtraction, named name: String, at step: OCRTarget.Step, container: String, textLimit: Int
+    ) {
         if let nestedText = nested.text {
             let piece = "\(name)\n\(nestedText)"
-            text = [text, piece].compactMap { $0 }.joined(separator: "\n\n")
-            if source == nil { source = nested.source }
+            let used = text.map { $0.utf8.count + 2 } ?? 0
+            if used + piece.utf8.count > textLimit {
+                if !problems.contains(where: { $0.reason == .outputTooLarge && $0.location == container }) {
+                    problems.append(ExtractionProblem(
+                        .outputTooLarge, location: container,
+                        detail: "the text of the files inside passes \(textLimit) bytes; the rest is not kept"))
+                }
+            } else if var joined = text {
+                joined.append("\n\n")
+                joined.append(piece)
+                text = joined
+            } else {
+                text = piece
+            }
+            if source == nil, text != nil { source = nested.source }
         }
         problems += nested.problems.map { $0.inside(container: container) }
         pendingOCR += nested.pendingOCR.map { $0.inside(step, container: container) }

@@ -24,3 +24,18 @@ import Testing
         #expect(AttachmentFormat.detect(AttachmentFile(filename: "data.bin", contentType: "application/octet-stream", bytes: [1, 2, 3])) == .other)
     }
 }
+
+@Suite struct ContainerTextLimitTests {
+    @Test func filesInsideAContainerAddTextOnlyUpToTheLimit() {
+        var container = AttachmentExtraction(text: "saate", source: .tnef)
+        let inner = AttachmentExtraction(text: String(repeating: "lasku ", count: 10), source: .text)
+        for index in 0..<5 {
+            container.append(inner, named: "liite\(index).txt", at: .tnefAttachment(index), container: "winmail.dat", textLimit: 160)
+        }
+        let text = container.text ?? ""
+        #expect(text.utf8.count <= 160)
+        #expect(text.contains("liite1.txt") && !text.contains("liite2.txt"))
+        #expect(container.problems.map(\.reason) == [.outputTooLarge], "said once, however many files were left out")
+        #expect(container.problems.first?.location == "winmail.dat")
+    }
+}

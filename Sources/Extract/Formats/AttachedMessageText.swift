@@ -57,7 +57,8 @@ struct AttachedMessageText {
                 if let text = inner.text { result.text = [result.text, text].compactMap { $0 }.joined(separator: "\n\n") }
             } else if attachment.text == nil {
                 let inner = AttachmentFile(filename: attachment.filename, contentType: attachment.contentType, bytes: attachment.data)
-                result.append(extractor.extract(inner, depth: depth + 1), named: name, at: .messageAttachment(index), container: container)
+                result.append(extractor.extract(inner, depth: depth + 1), named: name, at: .messageAttachment(index), container: container,
+                    textLimit: extractor.limits.maxTextBytes)
             }
         }
     }

@@ -17,7 +17,8 @@ struct TNEFText {
         var result = AttachmentExtraction(text: unpacked.body, source: .tnef, problems: unpacked.problems)
         for (index, inner) in unpacked.attachments.enumerated() {
             let name = inner.filename ?? "attachment \(index + 1)"
-            result.append(Self.text(of: inner, with: extractor, depth: depth + 1), named: name, at: .tnefAttachment(index), container: file.label)
+            result.append(Self.text(of: inner, with: extractor, depth: depth + 1), named: name, at: .tnefAttachment(index), container: file.label,
+                textLimit: extractor.limits.maxTextBytes)
         }
         if result.text != nil { result.source = .tnef }
         return result

@@ -35,12 +35,10 @@ struct ZipArchiveText {
             budget.remainingBytes -= inner.limits.maxExpandedBytes
             let entryFile = AttachmentFile(filename: entry.name, contentType: "application/octet-stream", bytes: bytes)
             let entryText = Self.isPlainText(entry.name) ? PlainText.extraction(of: entryFile, maxBytes: extractor.limits.maxTextBytes) : inner.extract(entryFile, depth: depth + 1)
-            result.append(entryText, named: entry.name, at: .archiveEntry(entry.name), container: file.label)
-            if (result.text?.utf8.count ?? 0) > extractor.limits.maxTextBytes {
-                result.problems.append(ExtractionProblem(.outputTooLarge, location: file.label,
-                                                         detail: "the entries' text passed \(extractor.limits.maxTextBytes) bytes; later entries were not read"))
-                break
-            }
+            result.append(entryText, named: entry.name, at: .archiveEntry(entry.name), container: file.label,
+                textLimit: extractor.limits.maxTextBytes)
+            // The entries' text reached the limit (`append` said so): later entries are not read.
+            if result.problems.contains(where: { $0.reason == .outputTooLarge && $0.location == file.label }) { break }
         }
         if result.text != nil { result.source = .zip }
         result.problems = Self.summarised(result.problems, container: file.label)
