@@ -23,7 +23,7 @@ import Testing
     @Test func pagesPastTheLimitAreNotRead() throws {
         let extractor = AttachmentExtractor(limits: ToolFixtures.limits(pages: 1))
         let result = extractor.extract(try ToolFixtures.file("lasku.pdf"))
-        let words = ToolFixtures.contentWords(try #require(result.text))
+        let words = WordRecall.words(try #require(result.text))
         #expect(words.contains("laskutusvirhe"))
         #expect(!words.contains("laajakaistan"))
         #expect(result.problems == [ExtractionProblem(.overLimit, location: "lasku.pdf", detail: "2 pages; only the first 1 are read")])

@@ -19,16 +19,9 @@ enum ToolFixtures {
         try names.map { try String(contentsOf: url("sources/" + $0), encoding: .utf8) }.joined(separator: "\n")
     }
 
-    /// Words of four letters or more, lowercased.
-    static func contentWords(_ text: String) -> Set<String> {
-        Set(text.lowercased().split { !$0.isLetter }.filter { $0.count >= 4 }.map(String.init))
-    }
-
-    /// The share of `source`'s content words found among `extracted`'s words.
+    /// The share of `source`'s content words found among `extracted`'s words (``WordRecall``).
     static func recall(of source: String, in extracted: String) -> Double {
-        let expected = contentWords(source)
-        let found = contentWords(extracted)
-        return Double(expected.intersection(found).count) / Double(max(expected.count, 1))
+        WordRecall.recall(of: source, in: extracted)
     }
 
     static let extractor = AttachmentExtractor()

@@ -3,8 +3,8 @@ import Dispatch
 import Foundation
 
 /// SIGTERM and SIGINT ask a long-running command to stop (finishing what is in flight) instead
-/// of ending the process at once, for as long as this value lives.
-struct SignalStop {
+/// of ending the process at once, for as long as this value lives; then they end it again.
+final class SignalStop {
     let signal: StopSignal
     private let handlers: [any DispatchSourceSignal]
 
@@ -21,4 +21,9 @@ struct SignalStop {
     }
 
     var isRequested: Bool { signal.isRequested }
+
+    deinit {
+        for source in handlers { source.cancel() }
+        for number in [SIGTERM, SIGINT] { Foundation.signal(number, SIG_DFL) }
+    }
 }
