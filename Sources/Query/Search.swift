@@ -22,7 +22,7 @@ public struct Search: Sendable {
         self.timeLimit = timeLimit
     }
 
-    public func run(_ query: String, limit: Int?, offset: Int = 0) throws(SearchError) -> SearchPage {
+    public func run(_ query: String, limit: Int?, offset: Int = 0, mode: RankingMode = .fast) throws(SearchError) -> SearchPage {
         let node: QueryNode
         do {
             node = try QueryParser(limits: limits).parse(query)
@@ -31,7 +31,7 @@ public struct Search: Sendable {
         }
         let plan: SearchPlan
         do {
-            plan = try planner(for: node).plan(node, limit: limit, offset: offset)
+            plan = try planner(for: node).plan(node, limit: limit, offset: offset, mode: mode)
         } catch {
             throw .archive(error)
         }

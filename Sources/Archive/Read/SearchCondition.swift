@@ -28,6 +28,14 @@ public indirect enum SearchCondition: Sendable, Equatable {
     case none(SearchCondition)
 }
 
+/// How a text search finds its best page.
+public enum RankingMode: Sendable, Equatable {
+    /// The archive's fastest way to the page, which may skip matches that cannot reach it.
+    case fast
+    /// Scores every match with bm25: the reference the fast way is measured against.
+    case exhaustive
+}
+
 /// A search to run: the condition, and the full-text expression that ranks and highlights hits
 /// (nil ranks by time, newest first).
 public struct SearchPlan: Sendable, Equatable {
@@ -35,12 +43,14 @@ public struct SearchPlan: Sendable, Equatable {
     public var ranking: String?
     public var limit: Int?
     public var offset: Int
+    public var mode: RankingMode
 
-    public init(condition: SearchCondition?, ranking: String?, limit: Int?, offset: Int = 0) {
+    public init(condition: SearchCondition?, ranking: String?, limit: Int?, offset: Int = 0, mode: RankingMode = .fast) {
         self.condition = condition
         self.ranking = ranking
         self.limit = limit
         self.offset = offset
+        self.mode = mode
     }
 }
 

@@ -12,7 +12,7 @@ struct SearchPlanner {
         condition(node)
     }
 
-    func plan(_ node: QueryNode, limit: Int?, offset: Int) -> SearchPlan {
+    func plan(_ node: QueryNode, limit: Int?, offset: Int, mode: RankingMode = .fast) -> SearchPlan {
         let parts: [QueryNode] = if case .and(let children) = node { children } else { [node] }
         var positives: [String] = []
         var negatives: [String] = []
@@ -38,7 +38,7 @@ struct SearchPlanner {
         case 1: conditions[0]
         default: .all(conditions)
         }
-        return SearchPlan(condition: combined, ranking: ranking, limit: limit, offset: offset)
+        return SearchPlan(condition: combined, ranking: ranking, limit: limit, offset: offset, mode: mode)
     }
 
     /// The FTS5 expression for a subtree made only of text terms, or nil when it has filters or a
