@@ -26,5 +26,13 @@ let package = Package(
             name: "QueryLatency",
             dependencies: [.product(name: "ArkistoKit", package: "Arkisto")],
             path: "Benchmarks/QueryLatency"),
+        // Index terms and FTS5 answers for tools/pg-fulltext-compare (the PostgreSQL comparison).
+        .executableTarget(
+            name: "FullTextExport",
+            dependencies: [
+                .product(name: "ArkistoKit", package: "Arkisto"),
+                .product(name: "FinnishTextKit", package: "Arkisto"),
+            ],
+            path: "Benchmarks/FullTextExport"),
     ]
 )
