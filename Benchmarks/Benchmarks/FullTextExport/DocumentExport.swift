@@ -19,7 +19,7 @@ enum DocumentExport {
         let decoder = JSONDecoder()
         var output = FileHandleOutput()
         var rows = 0
-        var terms = 0
+        var termTotal = 0
         var totals = WeightedTerms.Limits()
         var rowsOverLimits = 0
         while let line = readLine(strippingNewline: true) {
@@ -31,11 +31,11 @@ enum DocumentExport {
                 throw ExportError.badRow(line: rows, reason: "\(error)")
             }
             var weighted = WeightedTerms()
-            weighted.add(column: terms(of: row.subject, analyzer), weight: "A")
-            weighted.add(column: terms(of: row.participants, analyzer), weight: "B")
-            weighted.add(column: terms(of: row.body, analyzer), weight: "C")
-            weighted.add(column: terms(of: row.attachment_text, analyzer), weight: "D")
-            terms += weighted.termCount
+            weighted.add(column: Self.terms(of: row.subject, analyzer), weight: "A")
+            weighted.add(column: Self.terms(of: row.participants, analyzer), weight: "B")
+            weighted.add(column: Self.terms(of: row.body, analyzer), weight: "C")
+            weighted.add(column: Self.terms(of: row.attachment_text, analyzer), weight: "D")
+            termTotal += weighted.termCount
             let limits = weighted.limits
             if limits.clampedPositions + limits.droppedPositions + limits.droppedLexemes > 0 { rowsOverLimits += 1 }
             totals.clampedPositions += limits.clampedPositions
@@ -45,7 +45,7 @@ enum DocumentExport {
         }
         output.flush()
         let summary = """
-            {"rows": \(rows), "terms": \(terms), "rows_over_pg_limits": \(rowsOverLimits), \
+            {"rows": \(rows), "terms": \(termTotal), "rows_over_pg_limits": \(rowsOverLimits), \
             "clamped_positions": \(totals.clampedPositions), "dropped_positions": \(totals.droppedPositions), \
             "dropped_lexemes": \(totals.droppedLexemes)}
 
