@@ -17,6 +17,7 @@ MEASURES = [
     ("import_first10", "import: msg/s, first 10 %", "{:.0f}", None),
     ("import_last10", "import: msg/s, last 10 %", "{:.0f}", None),
     ("import_last_first", "import: last / first 10 %", "{:.2f}", (AT_LEAST, 0.80, ">= 0.80")),
+    ("import_startup", "import: start-up s (before 1st window)", "{:.1f}", None),
     ("import_seconds", "import: seconds", "{:.1f}", None),
     ("notmuch_rate", "notmuch new: msg/s", "{:.0f}", None),
     ("notmuch_seconds", "notmuch new: seconds", "{:.1f}", None),
@@ -82,7 +83,7 @@ def curve_of(entry):
         "maildir_messages": entry.get("maildir_messages"),
         "import_rate": dig(arkisto, "rate"), "import_seconds": dig(arkisto, "seconds"),
         "import_first10": rate.get("first"), "import_last10": rate.get("last"),
-        "import_last_first": rate.get("ratio"),
+        "import_last_first": rate.get("ratio"), "import_startup": rate.get("startup_seconds"),
         "notmuch_rate": dig(notmuch, "rate"), "notmuch_seconds": dig(notmuch, "seconds"),
         "mu_rate": dig(mu, "rate"), "mu_seconds": dig(mu, "seconds"),
         "import_vs_faster": entry.get("ratio_vs_faster"),
@@ -109,11 +110,11 @@ def curve_of(entry):
             values[f"{pass_name}_{p}"] = dig(latency, key, p)
     for kind, percentiles in (latency.get("search_by_kind_ms") or {}).items():
         values[f"search_kind_p95:{kind}"] = percentiles.get("p95")
-    for key, name in (("erase_most_interactions", "erase_top_left"), ("erase_typical", "erase_typical_left")):
-        if key in privacy:
-            values[name] = sum(privacy[key]["identifiers_left"].values())
-    if "retention_calls" in privacy:
-        values["retention_left"] = sum(privacy["retention_calls"]["references_left"].values())
+    for key, field, name in (("erase_most_interactions", "identifiers_left", "erase_top_left"),
+                             ("erase_typical", "identifiers_left", "erase_typical_left"),
+                             ("retention_calls", "references_left", "retention_left")):
+        if dig(privacy, key, field) is not None:
+            values[name] = sum(privacy[key][field].values())
     if values["interactions"] and entry.get("archive_mib"):
         values["bytes_per_interaction"] = entry["archive_mib"] * 1048576 / values["interactions"]
     return {k: v for k, v in values.items() if v is not None}

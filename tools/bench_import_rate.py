@@ -52,29 +52,42 @@ def time_at(points, count):
     return None
 
 
-def window_rates(lines, total, end_seconds, share=0.10, noun="messages"):
-    """The rates (messages/s) over the first and the last `share` of `total` items, from stamped
-    progress lines. The curve starts at (0 s, 0) (the process start: the run's plan and the opening
-    of the archive count in the first window) and ends at (end_seconds, total) (the import's own
-    end, which includes the classification after the load: it counts in the last window). Also the
-    rate in each tenth, and how many progress points the estimate rests on: with fewer than
-    `min_points` between the ends the windows are mostly interpolation, and `resolved` is False."""
-    points = [(0.0, 0)] + [p for p in progress_points(lines, noun) if p[0] < end_seconds and p[1] <= total]
-    points.append((end_seconds, total))
-    result = {"points": len(points) - 2, "end_seconds": end_seconds, "total": total,
+def startup_seconds(measured):
+    """When the import began archiving: the first two progress points' line drawn back to a count
+    of 0 (clamped to the process start and the first point); 0 with fewer than two points."""
+    if len(measured) < 2:
+        return 0.0
+    (t1, n1), (t2, n2) = measured[0], measured[1]
+    if n2 <= n1 or t2 <= t1:
+        return 0.0
+    return min(max(t1 - n1 * (t2 - t1) / (n2 - n1), 0.0), t1)
+
+
+def window_rates(lines, total, end_seconds, noun="messages"):
+    """The rates (messages/s) over the first and the last tenth of `total` items, from stamped
+    progress lines. The curve starts when the first message was done (`startup_seconds`: the
+    process start, the opening of the archive and the run's plan of its files do not count in the
+    first window) and ends at (end_seconds, total), the import's own end, which includes the
+    classification after the load: it counts in the last window (stricter, not kinder). Also the
+    rate in each tenth, and how many progress points the estimate rests on (`resolved` is False
+    when a window's inner edge is not between two of them)."""
+    measured = [p for p in progress_points(lines, noun) if p[0] < end_seconds and p[1] <= total]
+    startup = startup_seconds(measured)
+    points = [(startup, 0)] + measured + [(end_seconds, total)]
+    result = {"points": len(measured), "end_seconds": end_seconds, "total": total, "startup_seconds": startup,
               "curve": [[round(t, 2), n] for t, n in points]}
-    if total <= 0 or end_seconds <= 0:
+    if total <= 0 or end_seconds <= startup:
         return result
     marks = [time_at(points, total * k / 10) for k in range(11)]
     deciles = [total / 10 / (b - a) if a is not None and b is not None and b > a else None
                for a, b in zip(marks, marks[1:])]
-    first_end, last_start = time_at(points, total * share), time_at(points, total * (1 - share))
-    first = total * share / first_end if first_end else None
-    last = total * share / (end_seconds - last_start) if last_start is not None and end_seconds > last_start else None
+    first_end, last_start = marks[1], marks[9]
+    first = total / 10 / (first_end - startup) if first_end and first_end > startup else None
+    last = total / 10 / (end_seconds - last_start) if last_start is not None and end_seconds > last_start else None
     result.update({
         "overall": total / end_seconds, "first": first, "last": last,
         "ratio": last / first if first and last else None, "deciles": deciles,
-        "resolved": resolved(points[1:-1], first_end, last_start),
+        "resolved": resolved(measured, first_end, last_start),
     })
     return result
 

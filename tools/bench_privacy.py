@@ -7,7 +7,8 @@ with the period that removes the calls of the oldest year. After each, the file 
 scanned for what must be gone (grep -F over the raw bytes, as the erasure tests do): the erased
 customer's own identifiers in clear (e-mail addresses, phone numbers as stored and as written,
 customer numbers, business ids that no other customer holds), and for retention the references
-of up to 50 removed calls. The copy is deleted afterwards.
+of up to 50 removed calls. The copy is deleted afterwards. A step that fails is recorded with its
+error and the next one runs.
 
 `inspection_report` opens an inspection case for the customer with the most interactions and
 writes its report (`arkisto inspection open`, `arkisto inspection report --json`) on the archive
@@ -39,6 +40,16 @@ def retention(arkisto, archive, oldest_call, timed):
             "outcome": json.loads(out), "references_scanned": len(refs), "references_left": left}
 
 
+def attempt(step, log, what):
+    """Runs one step; a command that fails (tools/bench's `timed` exits with its stderr) is
+    recorded as the step's error and the run goes on to the next one."""
+    try:
+        return step()
+    except SystemExit as failure:
+        log(f"{what} failed: {failure}")
+        return {"error": str(failure)[-1000:]}
+
+
 def measure(arkisto, archive, facts, work, label, timed, copy_archive, log):
     """Erasures and retention on one copy of `archive` (see the module's text)."""
     folder = tempfile.mkdtemp(prefix=f"privacy-{label}-", dir=work)
@@ -50,10 +61,12 @@ def measure(arkisto, archive, facts, work, label, timed, copy_archive, log):
             if key in facts:
                 customer = facts[key]["customer"]
                 log(f"{label}: arkisto erase --customer {customer} ({facts[key]['interactions']} interactions) on the copy")
-                result[f"erase_{key}"] = dict(erase(arkisto, copy, customer, timed), interactions=facts[key]["interactions"])
+                result[f"erase_{key}"] = dict(attempt(lambda: erase(arkisto, copy, customer, timed), log, "erase"),
+                                              interactions=facts[key]["interactions"], customer=customer)
         if facts.get("oldest_call"):
             log(f"{label}: arkisto retention apply --kind call (the oldest year's calls) on the copy")
-            result["retention_calls"] = retention(arkisto, copy, facts["oldest_call"], timed)
+            result["retention_calls"] = attempt(lambda: retention(arkisto, copy, facts["oldest_call"], timed), log,
+                                                "retention")
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -68,8 +81,11 @@ def inspection_report(arkisto, archive, customer, work, label, timed):
         return {"customer": customer, "error": opened.stderr.strip()[-500:]}
     case = json.loads(opened.stdout)["id"]
     out = os.path.join(work, f"inspection-{label}-{case}")
-    seconds, rss, printed = timed([arkisto, "inspection", "report", str(case), "--archive", archive,
-                                   "--out", out, "--actor", "bench", "--json"])
+    try:
+        seconds, rss, printed = timed([arkisto, "inspection", "report", str(case), "--archive", archive,
+                                       "--out", out, "--actor", "bench", "--json"])
+    except SystemExit as failure:
+        return {"customer": customer, "case": case, "error": str(failure)[-1000:]}
     summary = json.loads(printed)
     shutil.rmtree(out, ignore_errors=True)
     return {"customer": customer, "case": case, "seconds": seconds, "peak_rss_mib": rss, "summary": summary}

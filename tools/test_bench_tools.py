@@ -11,10 +11,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_archive, bench_curve, bench_import_rate  # noqa: E402
 
 
-def progress_lines(rates, every=5.0):
-    """Stamped progress lines, one every `every` seconds, of an import running at each
-    (messages/s, seconds) of `rates` in turn, as `arkisto import` prints them off a terminal."""
-    lines, t, n, next_line = [], 0.0, 0, every
+def progress_lines(rates, every=5.0, startup=0.0):
+    """Stamped progress lines, one every `every` seconds, of an import that starts archiving after
+    `startup` seconds and then runs at each (messages/s, seconds) of `rates` in turn, as
+    `arkisto import` prints them off a terminal."""
+    lines, t, n, next_line = [], startup, 0, every
     for rate, seconds in rates:
         end = t + seconds
         while next_line <= end + 1e-9:
@@ -35,6 +36,13 @@ class ImportWindowsTests(unittest.TestCase):
         self.assertAlmostEqual(windows["last"], 100)
         self.assertAlmostEqual(windows["ratio"], 1.0)
         self.assertTrue(windows["resolved"])
+
+    def test_the_start_up_is_not_counted_in_the_first_window(self):
+        lines, total, end = progress_lines([(100, 100)], startup=3.5)
+        windows = bench_import_rate.window_rates(lines, total, end)
+        self.assertAlmostEqual(windows["startup_seconds"], 3.5)
+        self.assertAlmostEqual(windows["first"], 100)
+        self.assertAlmostEqual(windows["ratio"], 1.0)
 
     def test_an_import_that_slows_down_shows_it_in_the_last_window(self):
         # 5000 messages at 200/s, then 5000 at 50/s: the last tenth runs at a quarter of the first.
