@@ -98,7 +98,7 @@ def entry(import_ratio, search_p95, import_rss, agreement, erase_left):
                  {"tool": "notmuch new", "rate": 1000, "seconds": 30, "peak_rss_mib": 50},
                  {"tool": "mu index", "rate": 1200, "seconds": 25, "peak_rss_mib": 80}],
         "ratio_vs_faster": 2.5,
-        "import_windows": {"first": 3000, "last": 3000 * import_ratio, "ratio": import_ratio},
+        "import_windows": {"first": 3000, "last": 3000 * import_ratio, "ratio": import_ratio, "resolved": True},
         "latency": {"search_ms": {"p50": 5, "p95": search_p95, "p99": 90},
                     "search_first_pass_ms": {"p50": 6, "p95": search_p95, "p99": 95},
                     "search_by_kind_ms": {"phrase": {"p95": 12.5}},
@@ -124,9 +124,9 @@ class CurveTableTests(unittest.TestCase):
         self.assertEqual(self.rows["top-20 agreement, mean"][1], ["100.0% PASS", "97.0% PASS", "90.0% FAIL"])
         self.assertEqual(self.rows["import / faster anchor"][1], ["2.50x PASS"] * 3)
         self.assertEqual(self.rows["totals fast != exhaustive"][1], ["1 FAIL"] * 3)
-        self.assertEqual(self.rows["  its identifiers left in file"][1], ["0 PASS", "0 PASS", "3 FAIL"])
+        self.assertEqual(self.rows["erase: top customer's ids left in file"][1], ["0 PASS", "0 PASS", "3 FAIL"])
         self.assertEqual(self.rows["archive bytes / interaction"][1], ["1024"] * 3)
-        self.assertEqual(self.rows["  warm p95 ms, phrase"][1], ["12.5"] * 3)
+        self.assertEqual(self.rows["search warm p95 ms, phrase"][1], ["12.5"] * 3)
 
     def test_memory_growth_is_judged_from_large_to_xlarge_only(self):
         target, cells = self.rows["peak RSS import / size before"]
@@ -135,10 +135,16 @@ class CurveTableTests(unittest.TestCase):
 
     def test_a_missing_measure_is_a_dash_and_an_absent_one_no_row(self):
         self.assertNotIn("customer timeline p95 ms", self.rows)      # no size measured it
-        self.assertEqual(self.rows["erase top customer s"][1], ["2.00 PASS"] * 3)
+        self.assertEqual(self.rows["erase: top customer s"][1], ["2.00 PASS"] * 3)
         self.results["presets"]["large"]["curve"].pop("erase_top_seconds")
         rows = {label: cells for label, _, cells in bench_curve.table_rows(self.results)[1]}
-        self.assertEqual(rows["erase top customer s"], ["2.00 PASS", "-", "2.00 PASS"])
+        self.assertEqual(rows["erase: top customer s"], ["2.00 PASS", "-", "2.00 PASS"])
+
+    def test_windows_the_progress_lines_do_not_resolve_get_no_figure(self):
+        self.results["presets"]["medium"]["import_windows"]["resolved"] = False
+        curve = bench_curve.curve_of(self.results["presets"]["medium"])
+        self.assertNotIn("import_last_first", curve)
+        self.assertNotIn("import_first10", curve)
 
     def test_markdown_has_a_column_per_size(self):
         lines = bench_curve.render(self.results, markdown=True).splitlines()
