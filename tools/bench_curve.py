@@ -31,6 +31,7 @@ MEASURES = [
     ("search_p95", "search warm p95 ms", "{:.1f}", (AT_MOST, 50, "<= 50")),
     ("search_p99", "search warm p99 ms", "{:.1f}", (AT_MOST, 150, "<= 150")),
     ("search_kinds", None, None, None),              # one row per query kind: warm p95 ms
+    ("search_failed", "search: failed or stopped queries", "{:.0f}", (AT_MOST, 0, "0")),
     ("search_exhaustive_p95", "search exhaustive p95 ms", "{:.1f}", None),
     ("agreement_mean", "top-20 agreement, mean", "{:.1%}", (AT_LEAST, 0.95, ">= 95 %")),
     ("agreement_min", "top-20 agreement, minimum", "{:.1%}", None),
@@ -105,6 +106,8 @@ def curve_of(entry):
         "import_rss": dig(arkisto, "peak_rss_mib"), "search_rss": latency.get("peak_rss_mib"),
         "serve_rss": dig(entry, "load", "server_peak_rss_mib"),
     }
+    if "failed_queries" in latency:
+        values["search_failed"] = len(latency["failed_queries"])
     if latency.get("agreement") is not None:
         values["total_differences"] = len(latency["agreement"].get("total_differences", []))
     for pass_name, key in (("search_first", "search_first_pass_ms"), ("search", "search_ms")):
