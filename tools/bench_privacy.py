@@ -52,6 +52,12 @@ def attempt(step, log, what):
 
 def measure(arkisto, archive, facts, work, label, timed, copy_archive, log):
     """Erasures and retention on one copy of `archive` (see the module's text)."""
+    needed = sum(os.path.getsize(archive + s) for s in ("", "-wal") if os.path.exists(archive + s))
+    free = shutil.disk_usage(work).free
+    if free < needed * 1.2 + (1 << 30):
+        log(f"{label}: {free >> 20} MiB free in {work}, the copy needs {needed >> 20} MiB: no erasure or retention")
+        return {"copy": {"error": f"not enough disk for a copy of the archive ({free >> 20} MiB free, "
+                                  f"{needed >> 20} MiB needed and a margin)"}}
     folder = tempfile.mkdtemp(prefix=f"privacy-{label}-", dir=work)
     try:
         log(f"{label}: copying the archive for erasure and retention")
