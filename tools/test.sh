@@ -51,6 +51,10 @@ if [ "$fuzz_seconds" != 0 ]; then
   after_tests fuzzing env ARKISTO_FUZZ_JOBS="${ARKISTO_FUZZ_JOBS:-2}" bash tools/fuzz all "$fuzz_seconds"
 fi
 
+# The arithmetic and table of tools/bench (import windows from progress lines, verdicts of the cost
+# curve, the byte scan): no archive, under a second.
+after_tests "bench tools" python3 tools/test_bench_tools.py
+
 # Hostile attachments end to end (issue 15): every file of Tests/ExtractTests/Fixtures/hostile/ (PDF,
 # image, ZIP, Office, RTF, TNEF and forward bombs) attached to its own message, imported and passed over
 # by the OCR pass: all archived, each with its reason, no crash or hang, RSS under 500 MiB.

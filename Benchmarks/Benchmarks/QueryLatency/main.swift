@@ -1,48 +1,16 @@
 // Query latency of an archive, measured in one process (no process start-up in the numbers):
 //
-//     QueryLatency ARCHIVE QUERIES.jsonl [--limit 20] [--customers 500]
+//     QueryLatency ARCHIVE QUERIES.jsonl [--limit 20] [--customers 500] [--no-agreement]
 //
-// Runs every query of a generated corpus's `queries.jsonl` once to warm up, then once more
-// timed; then the timelines of up to `--customers` customers, spread evenly over the register.
-// Prints one JSON object: milliseconds at p50, p95, p99 and max for each.
+// Runs every query of a generated corpus's `queries.jsonl` once (the first pass: right after an
+// import, the caches as the import left them), then once more timed (warm); then, unless
+// --no-agreement, once more in exhaustive mode (every match ranked with bm25) to compare each
+// fast first page with the exhaustive one (PageAgreement.swift); then the timelines of up to
+// `--customers` customers, spread evenly over the register. Prints one JSON object: milliseconds
+// at p50, p95, p99 and max for each, by query kind too, and the agreement.
 import Archive
 import Foundation
 import Query
-
-struct Arguments {
-    var archive = ""
-    var queries = ""
-    var limit = 20
-    var customers = 500
-
-    init(_ list: [String]) throws {
-        var positional: [String] = []
-        var index = 0
-        while index < list.count {
-            switch list[index] {
-            case "--limit", "--customers":
-                guard index + 1 < list.count, let value = Int(list[index + 1]) else {
-                    throw UsageError(message: "\(list[index]) needs a number")
-                }
-                if list[index] == "--limit" { limit = value } else { customers = value }
-                index += 2
-            default:
-                positional.append(list[index])
-                index += 1
-            }
-        }
-        guard positional.count == 2 else {
-            throw UsageError(message: "usage: QueryLatency ARCHIVE QUERIES.jsonl [--limit 20] [--customers 500]")
-        }
-        archive = positional[0]
-        queries = positional[1]
-    }
-}
-
-struct UsageError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
 
 struct LabelledQuery: Decodable {
     var id: String
@@ -50,34 +18,15 @@ struct LabelledQuery: Decodable {
     var query: String
 }
 
-struct Percentiles: Encodable {
-    var count: Int
-    var p50: Double
-    var p95: Double
-    var p99: Double
-    var maximum: Double
-
-    /// Nearest-rank percentiles of milliseconds.
-    init(_ samples: [Double]) {
-        let sorted = samples.sorted()
-        func rank(_ p: Double) -> Double {
-            guard !sorted.isEmpty else { return 0 }
-            let index = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
-            return (sorted[min(max(index, 0), sorted.count - 1)] * 1000).rounded() / 1000
-        }
-        count = sorted.count
-        p50 = rank(50)
-        p95 = rank(95)
-        p99 = rank(99)
-        maximum = ((sorted.last ?? 0) * 1000).rounded() / 1000
-    }
-}
-
 struct Report: Encodable {
     var archive: String
+    var limit: Int
     var searchFirstPassMs: Percentiles
     var searchMs: Percentiles
     var searchByKindP95Ms: [String: Double]
+    var searchByKindMs: [String: Percentiles]
+    var searchExhaustiveMs: Percentiles?
+    var agreement: AgreementReport?
     var timelineMs: Percentiles
     var failedQueries: [String]
 }
@@ -96,18 +45,37 @@ do {
         .split(separator: "\n").map { try JSONDecoder().decode(LabelledQuery.self, from: Data($0.utf8)) }
 
     var failed: [String] = []
-    var firstPass: [Double] = []
-    for query in queries {
-        firstPass.append(milliseconds {
-            do { _ = try search.run(query.query, limit: arguments.limit) } catch { failed.append("\(query.id): \(error)") }
-        })
+    func page(_ query: LabelledQuery, _ mode: RankingMode) -> SearchPage? {
+        do {
+            return try search.run(query.query, limit: arguments.limit, mode: mode)
+        } catch {
+            failed.append("\(query.id) (\(mode)): \(error)")
+            return nil
+        }
     }
+
+    let firstPass = queries.map { query in milliseconds { _ = page(query, .fast) } }
     var timed: [Double] = []
     var byKind: [String: [Double]] = [:]
+    var fastPages: [String: SearchPage] = [:]
     for query in queries {
-        let elapsed = milliseconds { _ = try? search.run(query.query, limit: arguments.limit) }
+        var result: SearchPage?
+        let elapsed = milliseconds { result = page(query, .fast) }
         timed.append(elapsed)
         byKind[query.kind, default: []].append(elapsed)
+        fastPages[query.id] = result
+    }
+
+    var exhaustiveTimes: [Double] = []
+    var comparisons: [PageComparison] = []
+    if arguments.agreement {
+        for query in queries {
+            var result: SearchPage?
+            exhaustiveTimes.append(milliseconds { result = page(query, .exhaustive) })
+            if let fast = fastPages[query.id], let exhaustive = result {
+                comparisons.append(PageComparison(id: query.id, fast: fast, exhaustive: exhaustive))
+            }
+        }
     }
 
     let ids = try store.allCustomerIDs()
@@ -121,9 +89,12 @@ do {
     encoder.outputFormatting = [.sortedKeys]
     encoder.keyEncodingStrategy = .convertToSnakeCase
     let report = Report(
-        archive: arguments.archive, searchFirstPassMs: Percentiles(firstPass), searchMs: Percentiles(timed),
-        searchByKindP95Ms: byKind.mapValues { Percentiles($0).p95 }, timelineMs: Percentiles(timelines),
-        failedQueries: failed)
+        archive: arguments.archive, limit: arguments.limit, searchFirstPassMs: Percentiles(firstPass),
+        searchMs: Percentiles(timed), searchByKindP95Ms: byKind.mapValues { Percentiles($0).p95 },
+        searchByKindMs: byKind.mapValues(Percentiles.init),
+        searchExhaustiveMs: arguments.agreement ? Percentiles(exhaustiveTimes) : nil,
+        agreement: arguments.agreement ? AgreementReport(comparisons) : nil,
+        timelineMs: Percentiles(timelines), failedQueries: failed)
     print(String(decoding: try encoder.encode(report), as: UTF8.self))
 } catch {
     FileHandle.standardError.write(Data("QueryLatency: \(error)\n".utf8))
