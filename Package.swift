@@ -1,5 +1,13 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+// SQLite 3.54.1 (tools/fetch-sqlite puts it here; tools/setup.sh runs it): Debian 12's 3.40 lacks
+// FTS5 secure-delete, which erasure needs to remove index entries without rewriting the index.
+let bundledSQLite = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/CSQLite/sqlite3.c")
+if !FileManager.default.fileExists(atPath: bundledSQLite.path) {
+    fatalError("Sources/CSQLite/sqlite3.c is missing: run tools/fetch-sqlite (tools/setup.sh runs it) before building")
+}
 
 let package = Package(
     name: "Arkisto",
@@ -23,8 +31,28 @@ let package = Package(
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
+        // SQLite itself, linked into every program in place of Debian's libsqlite3 (which GRDB's module
+        // map still names, so its headers compile GRDB; no call reaches it): ``SQLiteRequirement``
+        // checks at run time that the linked SQLite is this one.
+        .target(
+            name: "CSQLite",
+            cSettings: [
+                .define("SQLITE_THREADSAFE", to: "1"),
+                .define("SQLITE_ENABLE_FTS5"),
+                .define("SQLITE_ENABLE_FTS4"),
+                .define("SQLITE_ENABLE_DBSTAT_VTAB"),
+                .define("SQLITE_ENABLE_COLUMN_METADATA"),
+                .define("SQLITE_ENABLE_MATH_FUNCTIONS"),
+                .define("SQLITE_ENABLE_UNLOCK_NOTIFY"),
+                .define("SQLITE_SECURE_DELETE"),
+                .define("SQLITE_MAX_VARIABLE_NUMBER", to: "250000"),
+                .define("SQLITE_DEFAULT_WAL_SYNCHRONOUS", to: "2"),
+                .define("SQLITE_OMIT_LOAD_EXTENSION"),
+                // Optimised in debug builds too (tests run on it), and quiet: it is not our code.
+                .unsafeFlags(["-O2", "-w"]),
+            ]),
         // FTS5 ranking in C: a cheaper equivalent of bm25 for searches that match much of the archive.
-        .target(name: "CFullTextRank", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CFullTextRank", dependencies: ["CSQLite"]),
         // The GNU parts of posix_spawn and pipe2 (for Extract's child processes).
         .target(name: "CSpawn"),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -50,7 +78,7 @@ let package = Package(
         .target(
             name: "Archive",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), "FinnishText", "CFullTextRank", "CZstd", "CCrypto"]),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"), "FinnishText", "CSQLite", "CFullTextRank", "CZstd", "CCrypto"]),
 
         // Sources into the archive: mail readers, parsing, quarantine, idempotent writes.
         .target(name: "Ingest", dependencies: ["MIME", "Formats", "Extract", "Archive", "FinnishText"]),
@@ -84,7 +112,7 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "MIME"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Archive"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "MIME", "Query"]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Ingest", "Archive", "Formats", "Query"]),

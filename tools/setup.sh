@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(
-  libsqlite3-dev   # SQLite with FTS5 (GRDB links the system library)
+  libsqlite3-dev   # SQLite headers GRDB compiles against (the programs link 3.54.1: tools/fetch-sqlite)
+  git              # tools/fetch-sqlite fetches SQLite with it
   libicu-dev       # charset converters, word segmentation, normalisation
   libstemmer-dev   # Snowball stemmers (Finnish)
   libvoikko-dev    # Finnish morphology
@@ -40,3 +41,6 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# SQLite 3.54.1 for the CSQLite target (see tools/fetch-sqlite).
+"$(dirname "$0")/fetch-sqlite"

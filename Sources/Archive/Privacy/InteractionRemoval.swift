@@ -96,10 +96,12 @@ enum InteractionRemoval {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.removal_scope")
     }
 
-    /// Merges the full-text index into one segment, dropping the entries of deleted rows, which
-    /// FTS5 otherwise keeps (marked deleted) in older segments; with `secure_delete` on, the freed
-    /// pages are zeroed.
+    /// Makes sure no entry of a deleted row stays in the full-text indexes. With FTS5 secure-delete
+    /// on (``SecureIndexDeletion``, every migrated archive) each delete already removed them, and
+    /// this costs nothing; otherwise each index is merged into one segment, which drops them (a
+    /// rewrite of the whole index). With `secure_delete` on, the freed pages are zeroed.
     static func purgeDeletedIndexEntries(_ db: Database) throws {
+        guard try !SecureIndexDeletion.isEnabled(db) else { return }
         try db.execute(sql: "INSERT INTO interaction_fts (interaction_fts) VALUES ('optimize')")
         try AttachmentNameIndex.purgeDeletedEntries(db)
     }

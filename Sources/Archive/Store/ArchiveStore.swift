@@ -29,6 +29,7 @@ public struct ArchiveStore: Sendable {
         let files = ArchiveFiles(archive: path)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
+            try SQLiteRequirement.check()
             db.add(tokenizer: FinnishTokenizer.self)
             // Lowercases any letter, not only ASCII as SQLite's `lower` does (``SearchCondition/participant(role:value:)``).
             db.add(function: .lowercase)

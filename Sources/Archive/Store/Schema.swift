@@ -124,6 +124,9 @@ enum Schema {
         migrator.registerMigration("v5-ocr: images and text-less pages waiting for OCR") { db in
             try RecognitionQueue.create(db)
         }
+        migrator.registerMigration(SecureIndexDeletion.migration) { db in
+            try SecureIndexDeletion.enable(db)
+        }
         return migrator
     }
 
