@@ -29,8 +29,29 @@ static int countRow(const Fts5ExtensionApi *api, Fts5Context *fts, void *userDat
     return SQLITE_OK;
 }
 
-/// `knownHits`, when not negative, is the number of rows the query's only phrase matches.
-static int loadQueryData(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_int64 knownHits,
+/// The number of rows phrase `phrase` matches, as given by the `hits` argument: an integer for a
+/// query of one phrase, or text of one decimal count per phrase separated by spaces (what
+/// `arkisto_phrase_hits` returns). -1 when the argument does not give it.
+static sqlite3_int64 givenHits(sqlite3_value *hits, int phrase, int phraseCount) {
+    if (sqlite3_value_type(hits) == SQLITE_INTEGER) {
+        return phraseCount == 1 ? sqlite3_value_int64(hits) : -1;
+    }
+    if (sqlite3_value_type(hits) != SQLITE_TEXT) return -1;
+    const char *text = (const char *)sqlite3_value_text(hits);
+    int counted = 0;
+    while (text && *text) {
+        char *end = NULL;
+        long long value = strtoll(text, &end, 10);
+        if (end == text) return -1;
+        if (counted == phrase) return value >= 0 ? value : -1;
+        counted++;
+        text = end;
+    }
+    return -1;
+}
+
+/// `hits` is the `hits` argument of `arkisto_bm25` (see `givenHits`).
+static int loadQueryData(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_value *givenHitCounts,
                          int argumentCount, sqlite3_value **arguments, QueryData **out) {
     QueryData *data = api->xGetAuxdata(fts, 0);
     if (data) {
@@ -56,10 +77,9 @@ static int loadQueryData(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
     }
 
     for (int phrase = 0; rc == SQLITE_OK && phrase < phraseCount; phrase++) {
-        sqlite3_int64 hits = 0;
-        if (phraseCount == 1 && knownHits >= 0) {
-            hits = knownHits;
-        } else {
+        sqlite3_int64 hits = givenHits(givenHitCounts, phrase, phraseCount);
+        if (hits < 0) {
+            hits = 0;
             rc = api->xQueryPhrase(fts, phrase, &hits, countRow);
         }
         double idf = log((double)(rowCount - hits) + 0.5) - log((double)hits + 0.5);
@@ -103,9 +123,11 @@ static sqlite3_int64 documentLength(const unsigned char *bytes, int count) {
 /// `sz` is the row's `%_docsize.sz` blob, joined in by the query: FTS5's own per-row lookup of it
 /// (`xColumnSize`) costs about three times the rest of the scoring. NULL falls back to that lookup.
 ///
-/// `hits` may give the number of rows the query matches when the query is one phrase and nothing
-/// else filters the rows: that is the phrase's document frequency, which otherwise costs a second
-/// pass over its rows. NULL when unknown.
+/// `hits` may give each phrase's document frequency, which otherwise costs a pass over the
+/// phrase's rows, once per query: for a query of one phrase whose rows nothing else filters, the
+/// number of rows it matches (an integer); for any query, the text `arkisto_phrase_hits` returned
+/// for it. NULL when unknown. A query that FTS5 runs once per rowid (`rowid IN (…)`) starts anew
+/// each time, so without it each lookup would pass over every phrase's rows again.
 ///
 /// `secondary` is the index of a column whose matches alone rank a row after every row that also
 /// matches elsewhere (the participants' names and addresses), NULL for none. Such a row gets
@@ -119,10 +141,9 @@ static void bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
             context, "arkisto_bm25 needs the row's docsize blob, the query's hits and the secondary column", -1);
         return;
     }
-    sqlite3_int64 knownHits = sqlite3_value_type(arguments[1]) == SQLITE_INTEGER ? sqlite3_value_int64(arguments[1]) : -1;
     int secondaryColumn = sqlite3_value_type(arguments[2]) == SQLITE_INTEGER ? sqlite3_value_int(arguments[2]) : -1;
     QueryData *data = NULL;
-    int rc = loadQueryData(api, fts, knownHits, argumentCount - 3, arguments + 3, &data);
+    int rc = loadQueryData(api, fts, arguments[1], argumentCount - 3, arguments + 3, &data);
     sqlite3_int64 length = 0;
     if (rc == SQLITE_OK) {
         if (sqlite3_value_type(arguments[0]) == SQLITE_BLOB) {
@@ -159,8 +180,36 @@ static void bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context 
     sqlite3_result_double(context, primaryMatch || secondaryColumn < 0 ? -score : data->secondaryOffset - score);
 }
 
+/// `arkisto_phrase_hits(table)`: the number of rows each phrase of the query matches in the whole
+/// table, as decimal numbers separated by spaces: the `hits` argument of `arkisto_bm25`.
+static void phraseHits(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context,
+                       int argumentCount, sqlite3_value **arguments) {
+    (void)argumentCount;
+    (void)arguments;
+    sqlite3_str *text = sqlite3_str_new(NULL);
+    int rc = SQLITE_OK;
+    for (int phrase = 0; rc == SQLITE_OK && phrase < api->xPhraseCount(fts); phrase++) {
+        sqlite3_int64 hits = 0;
+        rc = api->xQueryPhrase(fts, phrase, &hits, countRow);
+        sqlite3_str_appendf(text, "%s%lld", phrase == 0 ? "" : " ", hits);
+    }
+    char *result = sqlite3_str_finish(text);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(result);
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    if (!result) {
+        sqlite3_result_error_nomem(context);
+        return;
+    }
+    sqlite3_result_text(context, result, -1, sqlite3_free);
+}
+
 int arkisto_rank_register(void *fts5_api_pointer) {
     fts5_api *api = fts5_api_pointer;
     if (!api || api->iVersion < 2) return SQLITE_ERROR;
-    return api->xCreateFunction(api, "arkisto_bm25", NULL, bm25, NULL);
+    int rc = api->xCreateFunction(api, "arkisto_bm25", NULL, bm25, NULL);
+    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "arkisto_phrase_hits", NULL, phraseHits, NULL);
+    return rc;
 }

@@ -39,17 +39,21 @@ import Testing
         let rows = try archive.store.read { db in
             let total = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH ?", arguments: [match]) ?? 0
+            let phraseHits = try String.fetchOne(
+                db, sql: "SELECT arkisto_phrase_hits(interaction_fts) FROM interaction_fts WHERE interaction_fts MATCH ? LIMIT 1",
+                arguments: [match])
             return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT f.rowid AS id, bm25(interaction_fts, \(weights)) AS expected,
                         arkisto_bm25(interaction_fts, d.sz, NULL, NULL, \(weights)) AS counted,
                         arkisto_bm25(interaction_fts, NULL, ?, NULL, \(weights)) AS given,
+                        arkisto_bm25(interaction_fts, d.sz, ?, NULL, \(weights)) AS givenPerPhrase,
                         arkisto_bm25(interaction_fts, d.sz, NULL, \(FullTextRanking.participantsColumn), \(weights)) AS tiered
                     FROM interaction_fts f JOIN interaction_fts_docsize d ON d.id = f.rowid
                     WHERE interaction_fts MATCH ?
                     """,
-                arguments: [total, match])
+                arguments: [total, phraseHits, match])
         }
         #expect(!rows.isEmpty)
         let onePhrase = !match.contains(" AND ") && !match.contains(" NOT ") && !match.contains(" OR ")
@@ -59,6 +63,7 @@ import Testing
             #expect(abs((row["counted"] as Double) - expected) <= 1e-12 * abs(expected), "row \(row["id"] as Int64)")
             // No participant here matches these words: the tiers change nothing.
             #expect(abs((row["tiered"] as Double) - expected) <= 1e-12 * abs(expected), "row \(row["id"] as Int64)")
+            #expect(abs((row["givenPerPhrase"] as Double) - expected) <= 1e-12 * abs(expected), "row \(row["id"] as Int64)")
             if onePhrase {
                 #expect(abs((row["given"] as Double) - expected) <= 1e-12 * abs(expected), "row \(row["id"] as Int64)")
             }

@@ -42,7 +42,8 @@ enum FullTextRanking {
     /// for a row with a match outside the participants (a negative number), bm25 minus an offset
     /// above any bm25 of the query for a row that matches only there (a positive number).
     /// `docsize` is the row's `interaction_fts_docsize.sz`, `hits` the number of rows the MATCH
-    /// expression matches when no other condition narrows them, else NULL.
+    /// expression matches when no other condition narrows them, else the phrases' document
+    /// frequencies from `arkisto_phrase_hits` (or NULL, to have them counted once per query).
     static func function(docsize: String, hits: String) -> String {
         "arkisto_bm25(interaction_fts, \(docsize), \(hits), \(participantsColumn), \(bm25Weights))"
     }
@@ -53,14 +54,25 @@ extension ArchiveStore {
     /// (``SearchStop/timeLimit(_:)``); a statement SQLite refuses for its size is
     /// ``SearchStop/tooComplex(_:)``, never a raw SQLite error.
     public func search(_ plan: SearchPlan, timeLimit: Duration? = nil) throws(ArchiveSearchError) -> SearchPage {
+        try search(plan, timeLimit: timeLimit, conditionDrivenLimit: RankedFilter.conditionDrivenLimit)
+    }
+
+    /// ``search(_:timeLimit:)`` with the largest number of interactions passing the conditions
+    /// from which a ranked search starts (see ``RankedFilter``), so tests can take either way.
+    func search(
+        _ plan: SearchPlan, timeLimit: Duration?, conditionDrivenLimit: Int
+    ) throws(ArchiveSearchError) -> SearchPage {
         let condition = plan.condition.map(SQLCondition.init)
         do {
             return try pool.read { db in
                 try SearchDeadline.run(db, limit: timeLimit) {
                     if let ranking = plan.ranking {
-                        try rankedSearch(db, match: ranking, condition: condition, limit: plan.limit, offset: plan.offset)
+                        let filter = try condition.map {
+                            ($0, try RankedFilter.choose(db, condition: $0, limit: conditionDrivenLimit))
+                        }
+                        return try rankedSearch(db, match: ranking, filter: filter, limit: plan.limit, offset: plan.offset)
                     } else {
-                        try recentSearch(db, condition: condition, limit: plan.limit, offset: plan.offset)
+                        return try recentSearch(db, condition: condition, limit: plan.limit, offset: plan.offset)
                     }
                 }
             }
@@ -83,17 +95,19 @@ extension ArchiveStore {
     /// lookup of it costs three times the rest of the scoring on a search that matches much of
     /// the archive.
     private func rankedSearch(
-        _ db: Database, match: String, condition: SQLCondition?, limit: Int?, offset: Int
+        _ db: Database, match: String, filter conditionFilter: (SQLCondition, RankedFilter)?, limit: Int?, offset: Int
     ) throws -> SearchPage {
         var filter = " AND f.rowid NOT IN (\(InteractionVersions.superseded))"
         var filterArguments: [any DatabaseValueConvertible & Sendable] = []
-        if let condition {
-            filter += " AND f.rowid IN (SELECT i.id FROM interaction i WHERE \(condition.sql))"
+        if let (condition, strategy) = conditionFilter {
+            filter += strategy.sql(condition)
             filterArguments = condition.arguments
         }
         let total = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM interaction_fts f WHERE interaction_fts MATCH ?\(filter)",
             arguments: StatementArguments([match] + filterArguments)) ?? 0
+        guard total > 0 else { return SearchPage(total: 0, hits: []) }
+        let phraseHits = try conditionFilter == nil ? total.databaseValue : Self.phraseHits(db, match: match)
         // A short page gets its snippets afterwards, one lookup per row; a long one (or every hit)
         // while scanning, since a lookup parses the query again.
         let snippetsWhileScanning = limit.map { $0 > Self.snippetLookupLimit } ?? true
@@ -117,7 +131,7 @@ extension ArchiveStore {
                 ORDER BY page.score, i.id
                 """,
             arguments: StatementArguments(
-                [condition == nil ? total : nil] + (snippetsWhileScanning ? highlight : []) + [match] + filterArguments
+                [phraseHits] + (snippetsWhileScanning ? highlight : []) + [match] + filterArguments
                     + [limit ?? -1, offset] + (snippetsWhileScanning ? [] : highlight + [match])))
         let hits = try rows.map { row in
             var hit = SearchHit(row: row)
@@ -128,6 +142,16 @@ extension ArchiveStore {
             return hit
         }
         return SearchPage(total: total, hits: hits)
+    }
+
+    /// Each phrase's document frequency in `match`, for ``FullTextRanking/function(docsize:hits:)``
+    /// when conditions narrow the rows: computed once here rather than by the ranking function
+    /// in each query FTS5 starts, which is once per rowid when the search starts from the
+    /// conditions (``RankedFilter/drivenByConditions``).
+    private static func phraseHits(_ db: Database, match: String) throws -> DatabaseValue {
+        try DatabaseValue.fetchOne(
+            db, sql: "SELECT arkisto_phrase_hits(interaction_fts) FROM interaction_fts WHERE interaction_fts MATCH ? LIMIT 1",
+            arguments: [match]) ?? .null
     }
 
     /// Filters alone: newest first.

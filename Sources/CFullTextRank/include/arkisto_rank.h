@@ -6,8 +6,9 @@
 /// per-column weights, document length over all columns) but reads each phrase's positions directly
 /// instead of building FTS5's sorted instance array, which makes it cheaper on queries that match a
 /// large part of the archive. A row whose matches all stand in one given secondary column (the
-/// participants) is put after every other row, in bm25 order among its kind. Returns an SQLite
-/// result code.
+/// participants) is put after every other row, in bm25 order among its kind. Also registers
+/// `arkisto_phrase_hits`, which gives `arkisto_bm25` the phrases' document frequencies once per
+/// query. Returns an SQLite result code.
 int arkisto_rank_register(void *fts5_api_pointer);
 
 #endif
