@@ -14,8 +14,9 @@ extension ImportCLITests {
     @Test func anImportKilledTenTimesAndResumedEqualsAnUninterruptedOne() throws {
         let scratch = try ScratchFolder()
         let mailbox = try SampleMailbox(at: scratch.url.appendingPathComponent("mail"), threads: 120)
-        // Small batches: many transactions, so the kills land between and inside them.
-        let batching = ["--batch-messages", "8"]
+        // Small batches: many transactions, so the kills land between and inside them; folders
+        // listed a few files at a time, so they land between listing chunks too.
+        let batching = ["--batch-messages", "8", "--listing-chunk", "5"]
 
         let started = Date()
         let reference = try importMail(mailbox, into: scratch.path("reference.sqlite"), in: scratch.url, batching)

@@ -29,6 +29,9 @@ public struct MailImporter: Sendable {
     static let firstBatchMessages = 64
     /// Read every file again, even those the archive holds at the same path.
     public var rescan = false
+    /// Files of a folder listed, and looked up in the archive, at a time: the plan never holds more
+    /// (``MailImportPlan``).
+    public var listingChunk = 4_096
     /// Lets the full-text index merge less while loading and merges once at the end.
     public var bulkLoad = true
     /// Analyses the full-text index columns on the parsing threads, leaving the writer only the
@@ -52,7 +55,9 @@ public struct MailImporter: Sendable {
     public func run(
         paths: [String], progress: (MailImportProgress) -> Void = { _ in }
     ) throws(ImportError) -> ImportTally {
-        try run(MailImportPlan(paths: paths, archive: archive, rescan: rescan), arguments: paths, progress: progress)
+        try run(
+            MailImportPlan(paths: paths, archive: archive, rescan: rescan, chunk: listingChunk), arguments: paths,
+            progress: progress)
     }
 
     /// Imports these message files (a Maildir's, as its watcher found them), each one message
@@ -60,7 +65,9 @@ public struct MailImporter: Sendable {
     public func run(
         messageFiles: [String], progress: (MailImportProgress) -> Void = { _ in }
     ) throws(ImportError) -> ImportTally {
-        try run(MailImportPlan(messageFiles: messageFiles, archive: archive, rescan: rescan), arguments: messageFiles, progress: progress)
+        try run(
+            MailImportPlan(messageFiles: messageFiles, archive: archive, rescan: rescan, chunk: listingChunk),
+            arguments: messageFiles, progress: progress)
     }
 
     private func run(
@@ -69,8 +76,8 @@ public struct MailImporter: Sendable {
         if plan.isUnchanged {
             // Nothing new: no import run is recorded for it.
             var tally = ImportTally()
-            tally.alreadyPresent = plan.unchangedFiles
-            progress(MailImportProgress(tally: tally, bytesDone: 0, bytesTotal: 0, unchangedFiles: plan.unchangedFiles))
+            tally.alreadyPresent = plan.survey.unchangedFiles
+            progress(MailImportProgress(tally: tally, bytesDone: 0, bytesTotal: 0, unchangedFiles: plan.survey.unchangedFiles))
             return tally
         }
         let run = try archiving { () throws(ArchiveError) in
@@ -89,12 +96,14 @@ public struct MailImporter: Sendable {
             packers: PerWorker(workers: workers, make: { OriginalPacker() }))
         let writer = WritePipeline(archive: archive, run: run)
 
+        // Files left out as archived at the same path, counted as the walk meets them.
+        var unchangedFiles = 0
         func report(_ tally: ImportTally) {
             var counted = tally
-            counted.alreadyPresent += plan.unchangedFiles
+            counted.alreadyPresent += unchangedFiles
             progress(MailImportProgress(
-                tally: counted, bytesDone: writer.bytesWritten, bytesTotal: plan.bytesToRead,
-                unchangedFiles: plan.unchangedFiles))
+                tally: counted, bytesDone: writer.bytesWritten, bytesTotal: plan.survey.bytesToRead,
+                unchangedFiles: unchangedFiles))
         }
 
         var batch: [PendingMessage] = []
@@ -118,16 +127,17 @@ public struct MailImporter: Sendable {
         }
 
         report(ImportTally())
-        for step in plan.steps {
+        try plan.walk { step throws(ImportError) in
             switch step {
-            case .files(let files, let problems):
+            case .files(let files, let problems, let unchanged):
+                unchangedFiles += unchanged
                 for problem in problems {
                     try add(.read(problem), bytes: 0)
                 }
                 for file in files {
                     try add(.file(path: file.path), bytes: file.size)
                 }
-            case .mbox(let source, _):
+            case .mbox(let source):
                 var reader = MailboxReader(source, mboxFlavour: mboxFlavour, maxMessageBytes: limits.maxMessageBytes)
                 while let item = reader.next() {
                     let bytes: Int64 = if case .message(let raw) = item { Int64(raw.bytes.count) } else { 0 }
@@ -142,7 +152,7 @@ public struct MailImporter: Sendable {
         }
         report(written)
         var tally = written
-        tally.alreadyPresent += plan.unchangedFiles
+        tally.alreadyPresent += unchangedFiles
         try archiving { () throws(ArchiveError) in try archive.finishImportRun(run, tally: tally) }
         return tally
     }

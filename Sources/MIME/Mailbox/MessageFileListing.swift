@@ -29,18 +29,20 @@ public struct MessageFileListing: Sendable {
     /// Lists a Maildir (`cur/` and `new/` merged in byte order of file names, dot files and
     /// `tmp/` left out) or an `.eml` source; nil for an mbox, whose messages share one file.
     public init?(_ source: MailSource) {
-        files = []
-        problems = []
-        switch source.format {
-        case .mbox:
-            return nil
-        case .eml where FileSystem.isDirectory(source.path):
-            listEmlDirectory(source.path)
-        case .eml:
-            files = [source.path]
-        case .maildir:
-            listMaildir(source.path)
+        guard let chunks = MessageFileChunks(source) else { return nil }
+        problems = chunks.problems
+        var paths: [String] = []
+        while let chunk = chunks.next(upTo: 65_536) {
+            paths += chunk
         }
+        // By file name across cur/ and new/, then by path.
+        files = paths.map { (name: $0.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? [], path: $0) }
+            .sorted {
+                $0.name == $1.name
+                    ? $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+                    : $0.name.lexicographicallyPrecedes($1.name)
+            }
+            .map(\.path)
     }
 
     /// Reads one listed file as a ``MailboxReader`` would: its message, or why it is oversized or
@@ -53,42 +55,5 @@ public struct MessageFileListing: Sendable {
     /// when it cannot be examined.
     public static func size(of path: String) -> Int64? {
         if case .success(.regularFile(let size)) = FileSystem.kind(of: path) { size } else { nil }
-    }
-
-    private mutating func listEmlDirectory(_ directory: String) {
-        switch FileSystem.entries(of: directory) {
-        case .success(let names):
-            files = names.filter { !$0.hasPrefix(".") && MailSource.isEmlName($0) }.map { FileSystem.join(directory, $0) }
-        case .failure(let error):
-            problems.append(.unreadable(SourceLocation(path: directory), reason: "cannot list directory: \(error)"))
-        }
-    }
-
-    private mutating func listMaildir(_ root: String) {
-        var named: [(name: String, path: String)] = []
-        var failures: [(directory: String, error: SystemError)] = []
-        for folder in ["cur", "new"] {
-            let directory = FileSystem.join(root, folder)
-            switch FileSystem.entries(of: directory) {
-            case .success(let names):
-                for name in names where !name.hasPrefix(".") {
-                    named.append((name, FileSystem.join(directory, name)))
-                }
-            case .failure(let error):
-                failures.append((directory, error))
-            }
-        }
-        // A Maildir may lack one of cur/new; it is broken only when neither can be listed, or
-        // when one exists but cannot be read.
-        for failure in failures where failures.count == 2 || failure.error.code != ENOENT {
-            problems.append(.unreadable(
-                SourceLocation(path: failure.directory), reason: "cannot list directory: \(failure.error)"))
-        }
-        named.sort {
-            $0.name == $1.name
-                ? $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
-                : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8)
-        }
-        files = named.map(\.path)
     }
 }

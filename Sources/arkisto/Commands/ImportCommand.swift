@@ -59,10 +59,12 @@ struct ImportOptions: ParsableArguments {
         let started = Date()
         var display = ImportProgressDisplay(enabled: !quiet && !json, started: started, noun: noun)
         var last = ImportProgressSnapshot(tally: ImportTally())
+        var rates = ImportRateWindows(started: started)
         let tally: ImportTally
         do {
             tally = try body { snapshot in
                 last = snapshot
+                if let fraction = snapshot.fraction { rates.record(records: snapshot.tally.total, fraction: fraction) }
                 display.update(snapshot)
             }
         } catch {
@@ -73,6 +75,8 @@ struct ImportOptions: ParsableArguments {
         let flags = try Classifier(archive: store).apply()
         var summary = ImportSummary(
             tally: tally, seconds: Date().timeIntervalSince(started), noun: noun, bytes: last.bytesDone)
+        summary.rateFirstTenth = rates.firstTenthRate.map { $0.rounded() }
+        summary.rateLastTenth = rates.lastTenthRate.map { $0.rounded() }
         if json {
             summary.ocr = try afterLoad?()
             try Output.json(summary)
@@ -118,12 +122,17 @@ struct ImportMailCommand: ParsableCommand {
     @Option(help: .hidden)
     var batchMessages: Int?
 
+    /// For tests: files of a folder listed at a time.
+    @Option(help: .hidden)
+    var listingChunk: Int?
+
     @Argument(help: ArgumentHelp("Maildir folders, mbox files, .eml files or folders.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let batchMessages, batchMessages < 1 { throw ValidationError("--batch-messages must be at least 1") }
+        if let listingChunk, listingChunk < 1 { throw ValidationError("--listing-chunk must be at least 1") }
     }
 
     func run() throws {
@@ -132,6 +141,7 @@ struct ImportMailCommand: ParsableCommand {
         var importer = MailImporter(archive: store, personalIDKey: key, mboxFlavour: mboxFormat)
         if let jobs { importer.jobs = jobs }
         if let batchMessages { importer.batchMessages = batchMessages }
+        if let listingChunk { importer.listingChunk = listingChunk }
         importer.rescan = rescan
         importer.reader = attachments.extractor
         let afterLoad = { () throws -> RecognitionAfterImport in
@@ -237,6 +247,10 @@ struct ImportSummary: Encodable {
     var noun: String
     /// The OCR pass after a mail import, or how much it left queued.
     var ocr: RecognitionAfterImport?
+    /// Records per second over the first and the last tenth of the input bytes, when the importer
+    /// counts bytes (``ImportRateWindows``).
+    var rateFirstTenth: Double?
+    var rateLastTenth: Double?
 
     init(tally: ImportTally, seconds: Double, noun: String, bytes: Int64? = nil) {
         archived = tally.archived
@@ -253,6 +267,7 @@ struct ImportSummary: Encodable {
     enum CodingKeys: String, CodingKey {
         case archived, updated, alreadyPresent = "already_present", previouslyRemoved = "previously_removed", quarantined
         case quarantinedByReason = "quarantined_by_reason", seconds, bytes, ocr
+        case rateFirstTenth = "rate_first_tenth", rateLastTenth = "rate_last_tenth"
     }
 
     var total: Int { archived + updated + alreadyPresent + quarantined + previouslyRemoved }

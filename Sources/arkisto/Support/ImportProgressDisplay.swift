@@ -7,6 +7,12 @@ struct ImportProgressSnapshot {
     /// Input bytes done and in all, when the importer knows them.
     var bytesDone: Int64?
     var bytesTotal: Int64?
+
+    /// The share of the input bytes done, 0...1, when the importer knows them.
+    var fraction: Double? {
+        guard let done = bytesDone, let total = bytesTotal, total > 0 else { return nil }
+        return min(Double(done) / Double(total), 1)
+    }
 }
 
 /// Import progress on standard error: on a terminal a bar redrawn in place (count, rate, bytes,
@@ -58,8 +64,7 @@ struct ImportProgressDisplay {
     }
 
     private func fraction(_ snapshot: ImportProgressSnapshot) -> Double? {
-        guard let done = snapshot.bytesDone, let total = snapshot.bytesTotal, total > 0 else { return nil }
-        return min(Double(done) / Double(total), 1)
+        snapshot.fraction
     }
 
     private func bytesText(_ snapshot: ImportProgressSnapshot, elapsed: TimeInterval) -> String? {
