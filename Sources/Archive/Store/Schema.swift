@@ -124,6 +124,9 @@ enum Schema {
         migrator.registerMigration("v5-ocr: images and text-less pages waiting for OCR") { db in
             try RecognitionQueue.create(db)
         }
+        migrator.registerMigration(ErasureIndexes.migration) { db in
+            try ErasureIndexes.create(db)
+        }
         return migrator
     }
 
