@@ -151,7 +151,10 @@ extension ArchiveStore {
             } else {
                 try db.execute(sql: "DELETE FROM interaction_customer WHERE customer_id = ?", arguments: [plan.customerID])
             }
-            try InteractionRemoval.purgeDeletedIndexEntries(db)
+            // Nothing left the index when no interaction was removed or redacted: no purge to pay for.
+            if counts.removed.interactions + counts.interactionsRedacted > 0 {
+                try InteractionRemoval.purgeDeletedIndexEntries(db)
+            }
             try db.execute(
                 sql: "INSERT INTO tombstone (customer_source_id, erased_at, reason, actor, counts) VALUES (?, ?, ?, ?, ?)",
                 arguments: [

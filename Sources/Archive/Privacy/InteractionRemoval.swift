@@ -74,16 +74,16 @@ enum InteractionRemoval {
         for original in originals {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO removed_content (digest, removed_at)
-                SELECT sha256, ? FROM original
-                WHERE id = ? AND NOT EXISTS (SELECT 1 FROM interaction WHERE original_id = original.id)
+                SELECT sha256, ? FROM original WHERE \(unusedOriginal)
                 """, arguments: [Timestamp.format(Date()), original])
-            try db.execute(sql: """
-                DELETE FROM original WHERE id = ? AND NOT EXISTS (SELECT 1 FROM interaction WHERE original_id = original.id)
-                """, arguments: [original])
+            try db.execute(sql: "DELETE FROM original WHERE \(unusedOriginal)", arguments: [original])
             removed += db.changesCount
         }
         return removed
     }
+
+    /// The original `?` when no interaction uses it (found by the `interaction_original` index).
+    static let unusedOriginal = "id = ? AND NOT EXISTS (SELECT 1 FROM interaction WHERE original_id = original.id)"
 
     /// Fills `temp.removal_scope` with the ids a query selects.
     static func fillScope(_ db: Database, select: String, arguments: StatementArguments = StatementArguments()) throws {

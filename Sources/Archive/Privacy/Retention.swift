@@ -13,6 +13,20 @@ public struct RetentionRule: Sendable, Equatable {
     }
 }
 
+extension RetentionRule {
+    /// The ids of the interactions due, with its arguments: by the `(kind, occurred_at)` index
+    /// for one kind, else by `occurred_at`, so the cost follows what is due, not the archive.
+    var dueSelection: (sql: String, arguments: [any DatabaseValueConvertible & Sendable]) {
+        var conditions = ["i.occurred_at < ?"]
+        var arguments: [any DatabaseValueConvertible & Sendable] = [Timestamp.format(cutoff)]
+        if let kind {
+            conditions.append("i.kind = ?")
+            arguments.append(kind.rawValue)
+        }
+        return ("SELECT i.id FROM interaction i WHERE " + conditions.joined(separator: " AND "), arguments)
+    }
+}
+
 /// What retention did (or, in a dry run, would do).
 public struct RetentionOutcome: Sendable, Codable, Equatable {
     /// Older than the cutoff (and of the kind asked).
@@ -40,13 +54,7 @@ extension ArchiveStore {
     /// to the erasure journal before anything is removed.
     public func applyRetention(_ rule: RetentionRule, dryRun: Bool, audit: AuditEntry) throws(ArchiveError) -> RetentionOutcome {
         let change = { (db: Database) throws -> RetentionOutcome in
-            var conditions = ["i.occurred_at < ?"]
-            var arguments: [any DatabaseValueConvertible & Sendable] = [Timestamp.format(rule.cutoff)]
-            if let kind = rule.kind {
-                conditions.append("i.kind = ?")
-                arguments.append(kind.rawValue)
-            }
-            let due = "SELECT i.id FROM interaction i WHERE " + conditions.joined(separator: " AND ")
+            let (due, arguments) = rule.dueSelection
             let protected = """
                 SELECT interaction_id FROM interaction_customer WHERE customer_id IN (\(Holds.protectedCustomers))
                 """

@@ -127,6 +127,9 @@ enum Schema {
         migrator.registerMigration(SecureIndexDeletion.migration) { db in
             try SecureIndexDeletion.enable(db)
         }
+        migrator.registerMigration(ErasureIndexes.migration) { db in
+            try ErasureIndexes.create(db)
+        }
         return migrator
     }
 

@@ -23,8 +23,13 @@ public struct ErasureService: Sendable {
         if replaying == nil, let block = try archiving({ () throws(ArchiveError) in try archive.erasureBlock(customerID: subject.id) }) {
             throw .blocked(ErasureBlocked(customerSourceID: subject.sourceID, reason: block))
         }
-        let register = try archiving { () throws(ArchiveError) in try RegisterDirectory.load(archive) }
-        let redactor = TextRedactor(policy: .erasure(subject: subject, register: register, hasher: hasher))
+        // Only what concerns the subject is read of the register: its cost does not grow with it.
+        let ownIdentifiers = try archiving { () throws(ArchiveError) in try archive.identifiersHeldOnly(byCustomer: subject.id) }
+        let nameShared = try archiving { () throws(ArchiveError) in
+            try archive.anotherCustomer(isNamed: subject.name, except: subject.id)
+        }
+        let redactor = TextRedactor(
+            policy: .erasure(subject: subject, ownIdentifiers: ownIdentifiers, nameShared: nameShared, hasher: hasher))
         var remove: [Int64] = []
         var redact: [Int64] = []
         let candidates = try archiving { () throws(ArchiveError) in try archive.erasureCandidates(customerID: subject.id) }
@@ -35,9 +40,13 @@ public struct ErasureService: Sendable {
                 redact.append(candidate.interactionID)
             }
         }
-        // The name written where no identifier links the subject ("puolisoni Matti Koskinen").
+        // The name written where no identifier links the subject ("puolisoni Matti Koskinen"),
+        // when no other customer has that name.
         let linked = Set(remove + redact)
-        let named = try archiving { () throws(ArchiveError) in try nameMentions(of: subject, register: register) }
+        var named: [Int64] = []
+        if !nameShared {
+            named = try archiving { () throws(ArchiveError) in try NameSearch.interactions(naming: subject, in: archive) }
+        }
         for id in named where !linked.contains(id) {
             redact.append(id)
         }
@@ -50,7 +59,7 @@ public struct ErasureService: Sendable {
         }
         var plan = ErasurePlan(
             customerID: subject.id, customerSourceID: subject.sourceID, remove: remove, redact: redact,
-            ownIdentifiers: register.ownIdentifiers(of: subject.id), quarantineIDs: quarantined,
+            ownIdentifiers: ownIdentifiers, quarantineIDs: quarantined,
             removeRegisterRecord: removeRegisterRecord, reason: reason, audit: audit)
         plan.replaying = replaying
         return (plan, redactor)
@@ -61,13 +70,6 @@ public struct ErasureService: Sendable {
     /// plan was made refuses the erasure there, with the reason in the error).
     public func run(_ plan: ErasurePlan, redactor: TextRedactor) throws(PrivacyError) -> ErasureCounts {
         try archiving { () throws(ArchiveError) in try archive.erase(plan) { redactor.redact($0).text } }
-    }
-
-    /// Interactions whose text holds the subject's full name, when no other customer has that name.
-    private func nameMentions(of subject: CustomerProfile, register: RegisterDirectory) throws(ArchiveError) -> [Int64] {
-        let lower = subject.name.lowercased()
-        guard !register.customers.contains(where: { $0.id != subject.id && $0.name.lowercased() == lower }) else { return [] }
-        return try NameSearch.interactions(naming: subject, in: archive)
     }
 }
 

@@ -96,9 +96,19 @@ extension RedactionPolicy {
     /// For an erasure: only the subject's data goes, and only what is theirs alone (an
     /// identifier or a name another customer also has stays, since it is theirs too).
     public static func erasure(subject: CustomerProfile, register: RegisterDirectory, hasher: PersonalIDHasher?) -> RedactionPolicy {
-        let mine = Set(register.ownIdentifiers(of: subject.id).map { "\($0.kind.rawValue):\($0.value)" })
-        let ownHashes = Set(register.ownIdentifiers(of: subject.id).filter { $0.kind == .personalID }.map(\.value))
-        let nameShared = register.customers.contains { $0.id != subject.id && $0.name.lowercased() == subject.name.lowercased() }
+        erasure(
+            subject: subject, ownIdentifiers: register.ownIdentifiers(of: subject.id),
+            nameShared: register.customers.contains { $0.id != subject.id && $0.name.lowercased() == subject.name.lowercased() },
+            hasher: hasher)
+    }
+
+    /// The same, from what the register says of the subject alone: the identifiers nobody else
+    /// holds, and whether another customer has the subject's name.
+    public static func erasure(
+        subject: CustomerProfile, ownIdentifiers: [CustomerIdentifier], nameShared: Bool, hasher: PersonalIDHasher?
+    ) -> RedactionPolicy {
+        let mine = Set(ownIdentifiers.map { "\($0.kind.rawValue):\($0.value)" })
+        let ownHashes = Set(ownIdentifiers.filter { $0.kind == .personalID }.map(\.value))
         return RedactionPolicy(
             names: NameMatcher(names: nameShared ? [] : [subject.name]),
             shouldRedact: { kind, value in
