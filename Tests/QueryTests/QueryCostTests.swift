@@ -150,9 +150,18 @@ import Testing
         let archive = try Archive()
         defer { archive.remove() }
         let unlimited = Search(archive: archive.store, limits: QueryLimits(maxBytes: .max, maxDepth: 400, maxTerms: .max, maxPrefixes: .max))
+        // SQLite 3.46 and later grow the parser's stack, so nesting alone no longer overflows it:
+        // 300 levels are answered, as the same filters once.
         let nested = String(repeating: "(kind:email ", count: 300) + "from:maija" + String(repeating: ")", count: 300)
+        let flat = outcome("kind:email from:maija", unlimited)
+        guard case .answered(let total) = flat, total > 0 else {
+            Issue.record("the flat query should match, got \(flat)")
+            return
+        }
+        #expect(outcome(nested, unlimited) == flat)
+        // 2,000 alternatives pass SQLite's expression depth limit (1,000).
         let wide = (0..<2_000).map { "from:someone\($0)@x.fi" }.joined(separator: " OR ")
-        for query in [nested, wide] {
+        for query in [wide] {
             let result = outcome(query, unlimited)
             guard case .stopped(.tooComplex(let reason)) = result else {
                 Issue.record("expected a stop for its size, got \(result)")
