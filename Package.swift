@@ -33,7 +33,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
         // SQLite itself, linked into every program in place of Debian's libsqlite3 (which GRDB's module
         // map still names, so its headers compile GRDB; no call reaches it): ``SQLiteRequirement``
-        // checks at run time that the linked SQLite is this one.
+        // refuses to open an archive when the linked SQLite is older than 3.42.
         .target(
             name: "CSQLite",
             cSettings: [
@@ -46,7 +46,8 @@ let package = Package(
                 .define("SQLITE_ENABLE_UNLOCK_NOTIFY"),
                 .define("SQLITE_SECURE_DELETE"),
                 .define("SQLITE_MAX_VARIABLE_NUMBER", to: "250000"),
-                .define("SQLITE_DEFAULT_WAL_SYNCHRONOUS", to: "2"),
+                // GRDB uses WAL snapshots on Apple platforms.
+                .define("SQLITE_ENABLE_SNAPSHOT"),
                 .define("SQLITE_OMIT_LOAD_EXTENSION"),
                 // Optimised in debug builds too (tests run on it), and quiet: it is not our code.
                 .unsafeFlags(["-O2", "-w"]),

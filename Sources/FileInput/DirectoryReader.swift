@@ -28,10 +28,25 @@ public final class DirectoryReader {
 
     deinit { closedir(handle) }
 
-    /// Up to `limit` more names (never `.` or `..`); empty once the directory is exhausted.
-    public func next(upTo limit: Int) -> [String] {
+    /// Up to `limit` more names (never `.` or `..`); empty once the directory is exhausted. A
+    /// failure of the file system (`readdir` setting `errno`) is thrown, after the names read
+    /// before it have been returned.
+    public func next(upTo limit: Int) throws(SystemError) -> [String] {
+        if let failure {
+            self.failure = nil
+            throw failure
+        }
         var names: [String] = []
-        while names.count < limit, let entry = readdir(handle) {
+        while names.count < limit {
+            errno = 0
+            guard let entry = readdir(handle) else {
+                if errno != 0 {
+                    let error = SystemError.current()
+                    if names.isEmpty { throw error }
+                    failure = error
+                }
+                break
+            }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
@@ -39,4 +54,7 @@ public final class DirectoryReader {
         }
         return names
     }
+
+    /// A failure met after some names were read, thrown by the next call.
+    private var failure: SystemError?
 }

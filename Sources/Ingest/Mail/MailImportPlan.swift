@@ -112,13 +112,15 @@ struct MailImportPlan {
                     try body(.mbox(mailSource))
                     continue
                 }
-                var problems = chunks.problems
+                // Each problem once, with the chunk listed when it was found (a folder may fail mid-listing).
+                var reported = 0
                 while let paths = chunks.next(upTo: chunk) {
+                    let problems = Array(chunks.problems[reported...])
+                    reported = chunks.problems.count
                     try body(try step(paths, problems: problems))
-                    problems = []
                 }
-                if !problems.isEmpty {
-                    try body(.files([], problems: problems, unchanged: 0))
+                if reported < chunks.problems.count {
+                    try body(.files([], problems: Array(chunks.problems[reported...]), unchanged: 0))
                 }
             }
         }

@@ -16,7 +16,8 @@ import FileInput
 public final class MessageFileChunks {
     /// Directories that could not be listed, as the unreadable items a ``MailboxReader`` yields
     /// for them; known from the start.
-    public let problems: [MailboxItem]
+    /// Folders that cannot be listed (found at the start, or while listing), each as an unreadable item.
+    public private(set) var problems: [MailboxItem]
     private var directories: [DirectoryReader]
     private var singleFile: String?
     private let isMessageName: (String) -> Bool
@@ -68,7 +69,15 @@ public final class MessageFileChunks {
             return [file]
         }
         while let directory = directories.first {
-            let names = directory.next(upTo: max(limit, 1))
+            let names: [String]
+            do {
+                names = try directory.next(upTo: max(limit, 1))
+            } catch {
+                // The rest of this folder cannot be listed: said, with the folder, not skipped in silence.
+                problems.append(.unreadable(SourceLocation(path: directory.path), reason: "cannot list directory: \(error)"))
+                directories.removeFirst()
+                continue
+            }
             if names.isEmpty {
                 directories.removeFirst()
                 continue

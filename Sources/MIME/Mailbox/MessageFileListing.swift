@@ -30,11 +30,11 @@ public struct MessageFileListing: Sendable {
     /// `tmp/` left out) or an `.eml` source; nil for an mbox, whose messages share one file.
     public init?(_ source: MailSource) {
         guard let chunks = MessageFileChunks(source) else { return nil }
-        problems = chunks.problems
         var paths: [String] = []
         while let chunk = chunks.next(upTo: 65_536) {
             paths += chunk
         }
+        problems = chunks.problems
         // By file name across cur/ and new/, then by path.
         files = paths.map { (name: $0.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? [], path: $0) }
             .sorted {
