@@ -38,6 +38,7 @@ import Testing
             #expect(try archive.store.write([item], run: run) == [.archived])
         }
         let segmentsBefore = try segmentCount(archive.store.path)
+        #expect(segmentsBefore == 3)
         let audit = AuditEntry(at: Date(), actor: "test", action: .retention, customers: [], request: "{}", resultCount: nil)
         let outcome = try archive.store.applyRetention(
             RetentionRule(cutoff: Date(timeIntervalSince1970: 1_500_000_000 + 86_400), kind: nil), dryRun: false, audit: audit)
@@ -48,12 +49,12 @@ import Testing
         #expect(bytes.range(of: Data("Kvartsikello".utf8)) == nil)
         // The kept rows' own words are still there: the scan would see them.
         #expect(bytes.range(of: Data("Zyxwvutsrq".utf8)) != nil)
-        #expect(try segmentCount(archive.store.path) >= segmentsBefore - 1, "the index was merged, not edited")
+        #expect(try segmentCount(archive.store.path) >= 2, "the index was merged, not edited")
     }
 
     private func segmentCount(_ path: String) throws -> Int {
         try DatabaseQueue(path: path).read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction_fts_idx WHERE segid > 0 GROUP BY NULL") ?? 0
+            try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM interaction_fts_idx") ?? 0
         }
     }
 }

@@ -40,14 +40,14 @@ enum FileSystem {
 
     /// The names in a directory, without `.` and `..`, in byte order.
     static func entries(of path: String) -> Result<[String], SystemError> {
-        guard let directory = opendir(path) else { return .failure(SystemError.current()) }
-        defer { closedir(directory) }
         var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        do throws(SystemError) {
+            let directory = try DirectoryReader(path: path)
+            while case let chunk = try directory.next(upTo: 4_096), !chunk.isEmpty {
+                names += chunk
             }
-            if name != "." && name != ".." { names.append(name) }
+        } catch {
+            return .failure(error)
         }
         return .success(names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
